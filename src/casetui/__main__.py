@@ -1,0 +1,5 @@
+"""`python -m casetui`."""
+
+from casetui.cli import main
+
+main()

@@ -1,0 +1,121 @@
+"""Side-by-side comparison of cases: one row per dimension, one cell per case.
+
+Shared by `casetui compare` and the app's compare screen, so both mark the same differences.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from casetui import derive, i18n
+from casetui.model import Case, Dimension, Fact
+from casetui.values import Shown, show
+from casetui.when import Span
+
+CASE_FIELDS = ("name", "company", "status", "region", "tags", "launched", "ended", "model_type", "reason")
+DERIVED_FIELDS = ("lifespan", "notice_period", "announced", "shutdown", "events", "services")
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """One dimension across the compared cases."""
+
+    key: str
+    """Stable id: `case.status`, `model.membership_fee`, `derived.lifespan`."""
+    group: str
+    label: str
+    unit: str | None
+    cells: tuple[Shown | None, ...]
+    """One per case, None where the case lacks the row."""
+    cell_differs: tuple[bool, ...]
+    """Per cell: differs from the baseline, or (with no baseline) from the other cases."""
+
+    @property
+    def differs(self) -> bool:
+        return any(self.cell_differs)
+
+
+def _case_field(case: Case, key: str) -> object:
+    if key == "model_type":
+        return case.model_type
+    if key == "tags":
+        return case.tags or None
+    return getattr(case, key)
+
+
+def _derived(case: Case, key: str) -> Span | str | int | None:
+    if key == "lifespan":
+        return derive.lifespan(case)
+    if key == "notice_period":
+        return derive.notice_period(case)
+    if key == "announced":
+        event = derive.announcement(case)
+        return event.date if event else None  # type: ignore[return-value]
+    if key == "shutdown":
+        event = derive.final_shutdown(case)
+        return event.date if event else None  # type: ignore[return-value]
+    if key == "events":
+        return len(case.events)
+    if key == "services":
+        return len(case.services) or None
+    raise KeyError(key)
+
+
+def _identity(cell: Shown | None) -> object:
+    """What makes two cells equal: the raw value and unit, not the display language."""
+    if cell is None:
+        return None
+    raw = cell.raw
+    return (repr(raw), cell.unit)
+
+
+def _differs(cells: Sequence[Shown | None], baseline: int | None) -> tuple[bool, ...]:
+    ids = [_identity(c) for c in cells]
+    if baseline is not None:
+        return tuple(i != baseline and ids[i] != ids[baseline] for i in range(len(ids)))
+    if len(set(ids)) <= 1:
+        return tuple(False for _ in ids)
+    return tuple(True for _ in ids)
+
+
+def _model_label(cases: Sequence[Case], key: str, lang: str) -> tuple[str, str | None]:
+    """A model dimension's label (from the first fact that has one) and unit."""
+    label, unit = None, None
+    for case in cases:
+        value = dict(case.dimensions).get(key)
+        if isinstance(value, Fact):
+            if label is None and value.label is not None:
+                label = value.label.get(lang)
+            unit = unit or value.unit
+    return label or i18n.humanise(key), unit
+
+
+def compare(cases: Sequence[Case], lang: str = "en", baseline: int | None = None) -> list[Row]:
+    """Rows for case fields, the union of `[model]` keys, and derived values."""
+    rows: list[Row] = []
+
+    def add(key: str, group: str, label: str, unit: str | None, cells: list[Shown | None]) -> None:
+        if all(c is None for c in cells):
+            return
+        rows.append(Row(key, group, label, unit, tuple(cells), _differs(cells, baseline)))
+
+    for key in CASE_FIELDS:
+        cells = [show(_case_field(c, key), lang) for c in cases]  # type: ignore[arg-type]
+        if key == "status":
+            cells = [None if c is None else Shown(c.raw, i18n.label(str(c.raw), lang)) for c in cells]
+        add(f"case.{key}", "case", i18n.label(key, lang), None, cells)
+
+    model_keys: list[str] = []
+    for case in cases:
+        for key, _ in case.dimensions:
+            if key not in model_keys:
+                model_keys.append(key)
+    for key in model_keys:
+        label, unit = _model_label(cases, key, lang)
+        values: list[Dimension | None] = [dict(c.dimensions).get(key) for c in cases]
+        add(f"model.{key}", "model", label, unit, [show(v, lang) for v in values])
+
+    for key in DERIVED_FIELDS:
+        add(f"derived.{key}", "derived", i18n.label(key, lang), None, [show(_derived(c, key), lang) for c in cases])  # type: ignore[arg-type]
+    return rows

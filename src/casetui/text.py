@@ -1,0 +1,74 @@
+"""Text in one or more languages, and the choice of which to show."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+DEFAULT_LANG = "en"
+
+
+@dataclass(frozen=True, slots=True)
+class Resolved:
+    """A string picked for a display language, and whether it is a fallback."""
+
+    text: str
+    lang: str | None
+    """The language the string is in; None for a plain string, which is language-neutral."""
+    fallback: bool
+
+
+@dataclass(frozen=True, slots=True)
+class LText:
+    """A text value: one plain string, or strings keyed by language tag in file order."""
+
+    entries: tuple[tuple[str | None, str], ...]
+
+    @classmethod
+    def plain(cls, text: str) -> LText:
+        """A language-neutral string."""
+        return cls(((None, text),))
+
+    @property
+    def is_plain(self) -> bool:
+        """True for a single language-neutral string."""
+        return len(self.entries) == 1 and self.entries[0][0] is None
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        """The language tags present, in file order."""
+        return tuple(lang for lang, _ in self.entries if lang is not None)
+
+    def resolve(self, lang: str = DEFAULT_LANG) -> Resolved:
+        """Pick `lang`, else English, else the first entry; a table fallback is marked."""
+        if self.is_plain:
+            return Resolved(self.entries[0][1], None, False)
+        table = dict(self.entries)
+        for candidate in (lang, _base(lang)):
+            if candidate in table:
+                return Resolved(table[candidate], candidate, False)
+        if DEFAULT_LANG in table:
+            return Resolved(table[DEFAULT_LANG], DEFAULT_LANG, True)
+        first_lang, first = self.entries[0]
+        return Resolved(first, first_lang, True)
+
+    def get(self, lang: str = DEFAULT_LANG) -> str:
+        """The string for `lang`, falling back as `resolve` does."""
+        return self.resolve(lang).text
+
+    def as_json(self) -> str | dict[str, str]:
+        """The value as written: a string, or a language table."""
+        if self.is_plain:
+            return self.entries[0][1]
+        return {str(lang): text for lang, text in self.entries}
+
+    def search_blob(self) -> str:
+        """Every language's string, lower-cased, for search."""
+        return " ".join(text for _, text in self.entries).casefold()
+
+    def __str__(self) -> str:
+        return self.get()
+
+
+def _base(lang: str) -> str:
+    """`zh-Hans` -> `zh`."""
+    return lang.split("-", 1)[0].lower()

@@ -1,0 +1,218 @@
+"""Dates at the precision an author wrote them, and spans between them.
+
+A `When` keeps what was written: a year, a month, a day or a moment. It never invents a day
+for `"2019-10"`. Partial dates sort at the start of their period.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from enum import IntEnum
+
+
+class Precision(IntEnum):
+    """How much of a date was written; larger is finer."""
+
+    YEAR = 1
+    MONTH = 2
+    DAY = 3
+    TIME = 4
+
+
+_PARTIAL = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
+
+
+@dataclass(frozen=True, slots=True)
+class When:
+    """A point in time at the precision it was written."""
+
+    year: int
+    month: int = 1
+    day: int = 1
+    precision: Precision = Precision.DAY
+    moment: dt.datetime | None = None
+    """The full date-time, for `Precision.TIME` only (naive or with an offset)."""
+
+    @classmethod
+    def from_toml(cls, value: object) -> When:
+        """Build from a TOML value; raise ValueError with a readable reason when it is not a when."""
+        if isinstance(value, dt.datetime):
+            return cls(value.year, value.month, value.day, Precision.TIME, value)
+        if isinstance(value, dt.date):
+            return cls(value.year, value.month, value.day, Precision.DAY)
+        if isinstance(value, str):
+            return cls.parse(value)
+        raise TypeError(type(value).__name__)
+
+    @classmethod
+    def parse(cls, text: str) -> When:
+        """Parse `"2019"`, `"2019-10"` or `"2019-10-03"`."""
+        match = _PARTIAL.match(text.strip())
+        if not match:
+            raise ValueError(f"{text!r} is not a date: write 2019, \"2019-10\" or 2019-10-03")
+        year, month, day = match.groups()
+        if month is None:
+            return cls(int(year), precision=Precision.YEAR)
+        if not 1 <= int(month) <= 12:
+            raise ValueError(f"{text!r} has no month {month}")
+        if day is None:
+            return cls(int(year), int(month), precision=Precision.MONTH)
+        try:
+            dt.date(int(year), int(month), int(day))
+        except ValueError:
+            raise ValueError(f"{text!r} is not a day of the calendar") from None
+        return cls(int(year), int(month), int(day), Precision.DAY)
+
+    @property
+    def sort_key(self) -> tuple[int, int, int, int, int, int]:
+        """Wall-clock order, partial dates at the start of their period."""
+        m = self.moment
+        if m is not None:
+            return (self.year, self.month, self.day, m.hour, m.minute, m.second)
+        return (self.year, self.month, self.day, 0, 0, 0)
+
+    @property
+    def date(self) -> dt.date:
+        """The first day of the period (used for day arithmetic at day precision or finer)."""
+        return dt.date(self.year, self.month, self.day)
+
+    def truncated(self, precision: Precision) -> tuple[int, ...]:
+        """The fields down to `precision`, for comparisons at a coarser precision."""
+        fields = (self.year, self.month, self.day)
+        return fields[: min(int(precision), 3)]
+
+    def iso(self) -> str:
+        """ISO 8601 at the written precision (`2019`, `2019-10`, `2019-10-03`, full date-time)."""
+        if self.precision is Precision.YEAR:
+            return f"{self.year:04d}"
+        if self.precision is Precision.MONTH:
+            return f"{self.year:04d}-{self.month:02d}"
+        if self.precision is Precision.DAY:
+            return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+        assert self.moment is not None
+        return self.moment.isoformat()
+
+    def display(self) -> str:
+        """Human form at the written precision; times keep their offset."""
+        if self.precision is not Precision.TIME:
+            return self.iso()
+        assert self.moment is not None
+        m = self.moment
+        text = f"{m:%Y-%m-%d %H:%M}"
+        if m.second:
+            text = f"{m:%Y-%m-%d %H:%M:%S}"
+        offset = m.utcoffset()
+        if offset is not None:
+            minutes = int(offset.total_seconds() // 60)
+            sign = "+" if minutes >= 0 else "-"
+            text += f" {sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
+        return text
+
+    def __str__(self) -> str:
+        return self.display()
+
+
+class SpanUnit(IntEnum):
+    """The unit a span is counted in: that of the coarser of its two ends."""
+
+    YEAR = 1
+    MONTH = 2
+    DAY = 3
+    SECOND = 4
+
+
+_APPROX_DAYS = {SpanUnit.YEAR: 365.2425, SpanUnit.MONTH: 30.436875, SpanUnit.DAY: 1.0}
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A signed distance between two whens, counted at the coarser of their precisions."""
+
+    amount: int
+    unit: SpanUnit
+
+    @classmethod
+    def between(cls, start: When, end: When) -> Span:
+        """The span from `start` to `end` (negative when `end` comes first)."""
+        precision = min(start.precision, end.precision)
+        if precision is Precision.YEAR:
+            return cls(end.year - start.year, SpanUnit.YEAR)
+        if precision is Precision.MONTH:
+            months = (end.year * 12 + end.month) - (start.year * 12 + start.month)
+            return cls(months, SpanUnit.MONTH)
+        if precision is Precision.DAY:
+            return cls((end.date - start.date).days, SpanUnit.DAY)
+        a, b = start.moment, end.moment
+        assert a is not None and b is not None
+        if (a.tzinfo is None) != (b.tzinfo is None):
+            # One end written with an offset, one without: compare wall clocks as written.
+            a, b = a.replace(tzinfo=None), b.replace(tzinfo=None)
+        return cls(int((b - a).total_seconds()), SpanUnit.SECOND)
+
+    @property
+    def days(self) -> float:
+        """Approximate length in days, for sorting and charts."""
+        if self.unit is SpanUnit.SECOND:
+            return self.amount / 86400
+        return self.amount * _APPROX_DAYS[self.unit]
+
+    @property
+    def unit_name(self) -> str:
+        """The unit's name as used in JSON output."""
+        return self.unit.name.lower()
+
+    def display(self) -> str:
+        """`3 years`, `1 year 4 months`, `59 days`, `2 days 5 h`, signed when negative."""
+        sign = "-" if self.amount < 0 else ""
+        n = abs(self.amount)
+        if self.unit is SpanUnit.YEAR:
+            return f"{sign}{_plural(n, 'year')}"
+        if self.unit is SpanUnit.MONTH:
+            years, months = divmod(n, 12)
+            parts = [_plural(years, "year")] if years else []
+            if months or not years:
+                parts.append(_plural(months, "month"))
+            return sign + " ".join(parts)
+        if self.unit is SpanUnit.DAY:
+            return f"{sign}{_plural(n, 'day')}"
+        days, rest = divmod(n, 86400)
+        hours, rest = divmod(rest, 3600)
+        minutes = rest // 60
+        parts = [_plural(days, "day")] if days else []
+        if hours:
+            parts.append(f"{hours} h")
+        if minutes and not days:
+            parts.append(f"{minutes} min")
+        return sign + (" ".join(parts) or "0 days")
+
+    def offset(self) -> str:
+        """Compact signed form for timelines: `T+59d`, `T-3mo`, `T+1y`, `T+5h`, `T+0`."""
+        n = self.amount
+        if n == 0:
+            return "T+0"
+        sign = "+" if n > 0 else "-"
+        n = abs(n)
+        if self.unit is SpanUnit.YEAR:
+            return f"T{sign}{n}y"
+        if self.unit is SpanUnit.MONTH:
+            return f"T{sign}{n}mo"
+        if self.unit is SpanUnit.DAY:
+            return f"T{sign}{n}d"
+        days, rest = divmod(n, 86400)
+        hours = rest // 3600
+        if days and hours:
+            return f"T{sign}{days}d{hours}h"
+        if days:
+            return f"T{sign}{days}d"
+        if hours:
+            return f"T{sign}{hours}h"
+        return f"T{sign}{max(rest // 60, 1)}min"
+
+    def __str__(self) -> str:
+        return self.display()
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
