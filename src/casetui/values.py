@@ -67,7 +67,7 @@ def show(value: Dimension | Span | str | tuple[str, ...] | None, lang: str) -> S
     if isinstance(value, Fact):
         text, fallback = display_value(value.value, lang)
         if value.unit:
-            text = f"{text} {value.unit}"
+            text = f"{text}{value.unit}" if value.unit == "%" else f"{text} {value.unit}"
         note = value.note.get(lang) if value.note else None
         return Shown(
             raw_value(value.value),
