@@ -1,0 +1,104 @@
+"""App start in a real terminal: launch to first frame, and quit to exit, polled through tmux.
+
+The floor is a bare Textual app with a Header, a 20-row DataTable and a Footer. Target: casetui's
+first frame (the library table showing a case) within 1.2x of the floor's first frame; quit to
+process exit within 150 ms.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shlex
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from common import PYTHON, ROOT, clean_env, report
+
+FLOOR_APP = """
+from textual.app import App
+from textual.widgets import DataTable, Footer, Header
+
+class Bare(App):
+    def compose(self):
+        yield Header()
+        yield DataTable()
+        yield Footer()
+
+    def on_mount(self):
+        table = self.query_one(DataTable)
+        table.add_columns("name", "company", "status")
+        table.add_rows([(f"row {i}", "company", "status") for i in range(20)])
+
+    BINDINGS = [("q", "quit", "Quit")]
+
+Bare().run()
+"""
+
+SESSION = "casetui-bench"
+
+
+def _tmux(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(["tmux", *args], capture_output=True, text=True)
+
+
+def first_frame(command: str, marker: str, timeout: float = 20.0) -> tuple[float, float]:
+    """Seconds from launch until `marker` is on screen, then from `q` until the process is gone."""
+    _tmux("kill-session", "-t", SESSION)
+    start = time.perf_counter()
+    _tmux("new-session", "-d", "-s", SESSION, "-x", "120", "-y", "40", command)
+    shown = None
+    while time.perf_counter() - start < timeout:
+        if marker in _tmux("capture-pane", "-p", "-t", SESSION).stdout:
+            shown = time.perf_counter() - start
+            break
+        time.sleep(0.003)
+    if shown is None:
+        _tmux("kill-session", "-t", SESSION)
+        raise RuntimeError(f"{marker!r} never appeared on screen for: {command}")
+    time.sleep(0.3)  # let start-up settle before quitting
+    quit_start = time.perf_counter()
+    _tmux("send-keys", "-t", SESSION, "q")
+    while _tmux("has-session", "-t", SESSION).returncode == 0:
+        if time.perf_counter() - quit_start > timeout:
+            _tmux("kill-session", "-t", SESSION)
+            break
+        time.sleep(0.003)
+    return shown, time.perf_counter() - quit_start
+
+
+def measure(command: str, marker: str, runs: int) -> tuple[float, float]:
+    frames, quits = [], []
+    for i in range(runs + 1):
+        frame, quit_time = first_frame(command, marker)
+        if i:
+            frames.append(frame)
+            quits.append(quit_time)
+    return statistics.median(frames), statistics.median(quits)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--runs", type=int, default=10)
+    parser.add_argument("--cases", type=Path, help="library folder to open (default: the bundled one)")
+    parser.add_argument("--marker", default="Xiaomi", help="text that shows the library has rendered")
+    args = parser.parse_args(argv)
+    if shutil.which("tmux") is None:
+        print("app start: tmux not found; skipped")
+        return 0
+    env = " ".join(f"{k}={shlex.quote(v)}" for k, v in clean_env(TERM="xterm-256color").items() if k in ("NO_COLOR", "PATH", "HOME", "TERM"))
+    floor_cmd = f"env {env} {shlex.quote(PYTHON)} -c {shlex.quote(FLOOR_APP)}"
+    app_args = f"--cases {shlex.quote(str(args.cases))}" if args.cases else ""
+    app_cmd = f"env {env} {shlex.quote(PYTHON)} {shlex.quote(str(ROOT / 'bench' / '_casetui_entry.py'))} {app_args}"
+    floor_frame, floor_quit = measure(floor_cmd, "row 19", args.runs)
+    app_frame, app_quit = measure(app_cmd, args.marker, args.runs)
+    report("app launch to first frame", app_frame, floor_frame, 1.2)
+    print(f"{'quit to process exit':<44} {app_quit * 1000:9.1f} ms  (bare Textual app: {floor_quit * 1000:.1f} ms; target 150 ms)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,56 @@
+"""Helpers for the benchmarks: run a command many times and report medians and ratios.
+
+Every benchmark measures a floor in the same run (a bare Python, a bare Textual app) and
+prints ratios against it, so the numbers hold on a noisy, shared machine.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+PYTHON = sys.executable
+
+
+def clean_env(**extra: str) -> dict[str, str]:
+    """The environment for a measured run: no user library, no colour, plus `extra`."""
+    env = {k: v for k, v in os.environ.items() if k not in ("CASETUI_CASES", "CASETUI_LANG")}
+    env.update({"NO_COLOR": "1", **extra})
+    return env
+
+
+def time_command(argv: Sequence[str], runs: int, env: dict[str, str] | None = None, cwd: Path | None = None) -> float:
+    """Median wall time in seconds of running `argv` to completion `runs` times (after one warm-up)."""
+    samples = []
+    for i in range(runs + 1):
+        start = time.perf_counter()
+        subprocess.run(argv, env=env, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+        if i:  # the first run warms the file cache
+            samples.append(time.perf_counter() - start)
+    return statistics.median(samples)
+
+
+def time_call(fn: Callable[[], object], runs: int) -> float:
+    """Median seconds of calling `fn`."""
+    samples = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        fn()
+        samples.append(time.perf_counter() - start)
+    return statistics.median(samples)
+
+
+def report(name: str, value: float, floor: float, target: float, unit: str = "ms") -> str:
+    """One result line: the measurement, its floor, the ratio and the target ratio."""
+    ratio = value / floor if floor else float("inf")
+    verdict = "ok" if ratio <= target else "over target"
+    scale = 1000 if unit == "ms" else 1
+    line = f"{name:<44} {value * scale:9.1f} {unit}  floor {floor * scale:8.1f} {unit}  ratio {ratio:5.2f}x  (target {target}x: {verdict})"
+    print(line, flush=True)
+    return line
