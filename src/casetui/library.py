@@ -14,9 +14,11 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from casetui.index_cache import IndexCache
 from casetui.loader import read_case
 from casetui.model import Case
 from casetui.problems import CaseError, Problem
+from casetui.summary import Summary
 
 ENV_CASES = "CASETUI_CASES"
 
@@ -39,19 +41,34 @@ def search_dirs(cli_dirs: Sequence[Path] = (), env: str | None = None, bundled: 
     return dirs
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Entry:
-    """One case file: the case when it loaded, its problems when it did not."""
+    """One case file: its summary when it loaded, its problems when it did not.
+
+    The full case is parsed on demand (`case`) so that a large library keeps only summaries.
+    """
 
     id: str
     path: Path
     root: Path
-    case: Case | None
+    summary: Summary | None
     problems: tuple[Problem, ...] = ()
+    _case: Case | None = None
 
     @property
     def ok(self) -> bool:
-        return self.case is not None
+        return self.summary is not None
+
+    @property
+    def case(self) -> Case | None:
+        """The full case, read now if it was not kept; None when the file is broken."""
+        if self._case is None and self.summary is not None:
+            try:
+                self._case = read_case(self.path, display_path(self.path))
+            except CaseError as err:  # Changed on disk since it was indexed.
+                self.summary = None
+                self.problems = tuple(err.problems)
+        return self._case
 
 
 @dataclass(slots=True)
@@ -66,13 +83,18 @@ class Library:
 
     @property
     def cases(self) -> list[Case]:
-        """The cases that loaded."""
-        return [e.case for e in self.entries.values() if e.case is not None]
+        """Every case that loads, parsed in full: for small libraries and commands that need them all."""
+        return [case for case in (e.case for e in self.entries.values()) if case is not None]
+
+    @property
+    def summaries(self) -> list[Summary]:
+        """The list-level facts of every case that loaded, without parsing anything."""
+        return [e.summary for e in self.entries.values() if e.summary is not None]
 
     @property
     def broken(self) -> list[Entry]:
         """Entries whose file did not load."""
-        return [e for e in self.entries.values() if e.case is None]
+        return [e for e in self.entries.values() if e.summary is None]
 
     @property
     def errors(self) -> list[Problem]:
@@ -83,8 +105,14 @@ class Library:
         return [p for p in self.problems if p.warning]
 
     def get(self, case_id: str) -> Case | None:
+        """The full case with this id (parsed now if only its summary was kept)."""
         entry = self.entries.get(case_id)
         return entry.case if entry else None
+
+    def summary(self, case_id: str) -> Summary | None:
+        """The summary of the case with this id."""
+        entry = self.entries.get(case_id)
+        return entry.summary if entry else None
 
     def suggest(self, case_id: str) -> list[str]:
         """Ids close to an unknown one, for "did you mean"."""
@@ -128,7 +156,9 @@ def iter_case_files(root: Path, problems: list[Problem]) -> Iterator[Path]:
                 if target.is_dir():
                     continue
                 if real_root not in target.parents:
-                    problems.append(Problem(display_path(path), None, "file", "symlink points outside the library; not read"))
+                    problems.append(
+                        Problem(display_path(path), None, "file", "symlink points outside the library; not read")
+                    )
                     continue
         except (OSError, RuntimeError) as err:
             message = getattr(err, "strerror", None) or "symlink loop or broken link"
@@ -137,29 +167,98 @@ def iter_case_files(root: Path, problems: list[Problem]) -> Iterator[Path]:
         yield path
 
 
-def load_library(dirs: Iterable[Path]) -> Library:
-    """Read every case under `dirs`, first folder winning on a duplicate id."""
+def load_library(dirs: Iterable[Path], cache: IndexCache | None = None) -> Library:
+    """Read every case under `dirs`, first folder winning on a duplicate id.
+
+    Without a cache every file is parsed and kept in full. With one, unchanged files come from
+    the index, new or changed ones are parsed (in parallel when there are many), and only
+    summaries are kept.
+    """
     library = Library()
+    pending: list[tuple[Entry, tuple[int, int]]] = []
     for root in dirs:
         library.roots.append(root)
         if not root.exists():
             continue
         for path in iter_case_files(root, library.problems):
             case_id = path.stem
-            shown = display_path(path)
             if case_id in library.entries:
                 first = library.entries[case_id]
-                library.problems.append(
-                    Problem(shown, None, "case.id", f'"{case_id}" is shadowed by {display_path(first.path)}, which is read first', warning=True)
-                )
+                message = f'"{case_id}" is shadowed by {display_path(first.path)}, which is read first'
+                library.problems.append(Problem(display_path(path), None, "case.id", message, warning=True))
+                continue
+            entry = Entry(case_id, path, root, None)
+            library.entries[case_id] = entry
+            if cache is None:
+                _fill(entry, _parse(path), keep=True)
                 continue
             try:
-                entry = Entry(case_id, path, root, read_case(path, shown))
-            except CaseError as err:
-                entry = Entry(case_id, path, root, None, tuple(err.problems))
-                library.problems.extend(err.problems)
-            library.entries[case_id] = entry
+                info = os.stat(path)
+                stamp = (info.st_mtime_ns, info.st_size)
+            except OSError:
+                stamp = (0, -1)
+            entry.summary = cache.get(str(path.absolute()), stamp)
+            if entry.summary is None:
+                pending.append((entry, stamp))
+    if pending:
+        results = _parse_many([entry.path for entry, _ in pending])
+        for (entry, stamp), result in zip(pending, results, strict=True):
+            _fill(entry, result, keep=False)
+            if entry.summary is not None and cache is not None:
+                cache.put(str(entry.path.absolute()), stamp, entry.summary)
+    for entry in library.entries.values():
+        library.problems.extend(entry.problems)
+    if cache is not None:
+        cache.save()
     return library
+
+
+_Parsed = Case | Summary | tuple[Problem, ...]
+
+PARALLEL_FROM = 800
+"""Below this many files to parse, a process pool costs more than it saves."""
+
+
+def _parse(path: Path) -> Case | tuple[Problem, ...]:
+    try:
+        return read_case(path, display_path(path))
+    except CaseError as err:
+        return tuple(err.problems)
+
+
+def _summarise(path: Path) -> Summary | tuple[Problem, ...]:
+    parsed = _parse(path)
+    return Summary.from_case(parsed) if isinstance(parsed, Case) else parsed
+
+
+def _parse_many(paths: list[Path]) -> list[Summary | tuple[Problem, ...]]:
+    """Summaries (or problems) for `paths`, on every core when there are many."""
+    workers = min(os.cpu_count() or 1, 8)
+    if len(paths) < PARALLEL_FROM or workers < 2:
+        return [_summarise(p) for p in paths]
+    import multiprocessing
+    import threading
+    from concurrent.futures import ProcessPoolExecutor
+
+    # fork is cheapest, but unsafe once threads run (as in the app's loading worker): spawn then.
+    forkable = threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if forkable else "spawn")
+    chunk = max(64, len(paths) // (workers * 4))
+    try:
+        with ProcessPoolExecutor(workers, mp_context=context) as pool:
+            return list(pool.map(_summarise, paths, chunksize=chunk))
+    except (OSError, RuntimeError):  # No processes to be had here: do it in this one.
+        return [_summarise(p) for p in paths]
+
+
+def _fill(entry: Entry, parsed: _Parsed, keep: bool) -> None:
+    if isinstance(parsed, Case):
+        entry.summary = Summary.from_case(parsed)
+        entry._case = parsed if keep else None
+    elif isinstance(parsed, Summary):
+        entry.summary = parsed
+    else:
+        entry.problems = parsed
 
 
 def validate_paths(paths: Iterable[Path]) -> tuple[int, list[Problem]]:

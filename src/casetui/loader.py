@@ -209,7 +209,9 @@ class _Builder:
             if not entries:
                 raise self.problem(path, "empty text: give a string or at least one language")
             return LText(tuple(entries))
-        raise self.problem(path, f"expected text (a string or a table like {{ en = …, zh = … }}), got {_type_name(value)}")
+        raise self.problem(
+            path, f"expected text (a string or a table like {{ en = …, zh = … }}), got {_type_name(value)}"
+        )
 
     def when(self, value: object, path: Path_) -> When:
         if isinstance(value, (dt.date, str)):
@@ -441,9 +443,8 @@ class _Builder:
             if key not in TOP_KEYS and not key.startswith("x_"):
                 self.problem((key,), f'unknown key "{clean(key)}"{suggest(key, TOP_KEYS)}')
         if not valid_id(stem):
-            self.problem(
-                (), f'bad case id "{clean(stem)}" (from the file name): use lowercase ASCII letters, digits and single hyphens, at most {ID_MAX} characters'
-            )
+            rule = f"use lowercase ASCII letters, digits and single hyphens, at most {ID_MAX} characters"
+            self.problem((), f'bad case id "{clean(stem)}" (from the file name): {rule}')
         self.check_format(doc)
         info = self.case_table(doc)
         model_type, model_summary, dims = self.model(doc)
@@ -494,7 +495,11 @@ class _Builder:
             return None
         info: dict[str, Any] = {}
         failed = False
-        for key, check in (("name", self.text), ("status", lambda v, p: self.choice(v, p, STATUSES)), ("summary", self.text)):
+        for key, check in (
+            ("name", self.text),
+            ("status", lambda v, p: self.choice(v, p, STATUSES)),
+            ("summary", self.text),
+        ):
             info[key] = self.needed(table, key, path, check)
             failed = failed or info[key] is None
         case_id = self.optional(table, "id", path, self.string)
@@ -512,7 +517,9 @@ class _Builder:
             self.problem(path + ("ended",), f"{info['ended']} is before launched ({info['launched']})")
         return None if failed else info
 
-    def cross_check(self, services: list[Service], events: list[Event], sources: list[Source], questions: list[Question]) -> None:
+    def cross_check(
+        self, services: list[Service], events: list[Event], sources: list[Source], questions: list[Question]
+    ) -> None:
         known_sources = {s.id for s in sources}
         for path, ref in self.refs:
             if ref not in known_sources:
@@ -524,7 +531,10 @@ class _Builder:
             path: Path_ = ("events", event.index)
             for i, service in enumerate(event.ends):
                 if service not in known_services:
-                    self.problem(path + ("ends", i), f'service "{service}" names no [services] entry{suggest(service, known_services)}')
+                    self.problem(
+                        path + ("ends", i),
+                        f'service "{service}" names no [services] entry{suggest(service, known_services)}',
+                    )
             if event.id is not None:
                 if event.id in seen:
                     self.problem(path + ("id",), f'duplicate event id "{event.id}" (also events[{seen[event.id]}])')
@@ -532,12 +542,18 @@ class _Builder:
                     seen[event.id] = event.index
         for index, question in enumerate(questions):
             if question.event is not None and question.event not in seen:
-                self.problem(("questions", index, "event"), f'event "{question.event}" names no event id{suggest(question.event, seen)}')
+                self.problem(
+                    ("questions", index, "event"),
+                    f'event "{question.event}" names no event id{suggest(question.event, seen)}',
+                )
 
 
 def _before(later: When, earlier: When) -> bool:
     """True when `later` is strictly before `earlier`, compared at the coarser precision."""
     precision = min(later.precision, earlier.precision)
     if precision is Precision.TIME:
+        a, b = later.moment, earlier.moment
+        if a is not None and b is not None and a.tzinfo is not None and b.tzinfo is not None:
+            return a < b  # Both with offsets: compare the instants, not the wall clocks.
         return later.sort_key < earlier.sort_key
     return later.truncated(precision) < earlier.truncated(precision)

@@ -11,6 +11,8 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 
+import tomli
+
 KeyPath = tuple[str | int, ...]
 
 _BARE = set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-")
@@ -76,6 +78,10 @@ class _Scanner:
         try:
             return str(json.loads(raw))
         except ValueError:
+            pass
+        try:  # TOML-only escapes such as \U0001F600 or \e, which JSON does not know.
+            return str(tomli.loads(f"k = {raw}")["k"])
+        except tomli.TOMLDecodeError:
             return raw[1:-1]
 
     def key(self) -> list[str]:

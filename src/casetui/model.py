@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Union
 
 from casetui.text import LText
 from casetui.when import When
@@ -27,7 +26,7 @@ EVENT_KINDS = (
     "other",
 )
 
-Scalar = Union[int, float, bool, LText, When]
+Scalar = int | float | bool | LText | When
 """A model dimension's raw value: number, boolean, text or when."""
 
 
@@ -42,7 +41,7 @@ class Fact:
     source: str | None = None
 
 
-Dimension = Union[int, float, bool, LText, When, Fact]
+Dimension = int | float | bool | LText | When | Fact
 
 
 @dataclass(frozen=True, slots=True)

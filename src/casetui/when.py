@@ -51,7 +51,7 @@ class When:
         """Parse `"2019"`, `"2019-10"` or `"2019-10-03"`."""
         match = _PARTIAL.match(text.strip())
         if not match:
-            raise ValueError(f"{text!r} is not a date: write 2019, \"2019-10\" or 2019-10-03")
+            raise ValueError(f'{text!r} is not a date: write 2019, "2019-10" or 2019-10-03')
         year, month, day = match.groups()
         if month is None:
             return cls(int(year), precision=Precision.YEAR)

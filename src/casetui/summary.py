@@ -1,0 +1,117 @@
+"""What the library table needs of a case, small enough to keep 10,000 in memory and on disk.
+
+It holds no long text (the preview reads the full case on demand), so the index stays small.
+A `Summary` is derived from a validated `Case` and cached in the user's cache folder, keyed on
+each file's size and modification time, so a large library starts without parsing every file.
+Full cases are parsed on demand.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from casetui import derive
+from casetui.model import Case
+from casetui.text import LText
+from casetui.when import Precision, Span, SpanUnit, When
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    """The list-level facts of one case."""
+
+    id: str
+    name: LText
+    status: str
+    model_type: LText
+    company: LText | None = None
+    tags: tuple[str, ...] = ()
+    launched: When | None = None
+    ended: When | None = None
+    lifespan: Span | None = None
+    notice: Span | None = None
+    events: int = 0
+
+    @classmethod
+    def from_case(cls, case: Case) -> Summary:
+        """The summary of a loaded case."""
+        return cls(
+            id=case.id,
+            name=case.name,
+            status=case.status,
+            model_type=case.model_type,
+            company=case.company,
+            tags=case.tags,
+            launched=case.launched,
+            ended=case.ended,
+            lifespan=derive.lifespan(case),
+            notice=derive.notice_period(case),
+            events=len(case.events),
+        )
+
+    def search_blob(self) -> str:
+        """Id, names in every language, company and tags, case-folded, for search."""
+        parts = [self.id, self.name.search_blob(), " ".join(self.tags).casefold()]
+        if self.company is not None:
+            parts.append(self.company.search_blob())
+        return " ".join(parts)
+
+    # -- cache form ------------------------------------------------------------------------
+    def to_row(self) -> tuple[Any, ...]:
+        """A compact form of plain tuples and strings, for the index cache."""
+        return (
+            self.id,
+            self.name.entries,
+            self.status,
+            self.model_type.entries,
+            None if self.company is None else self.company.entries,
+            self.tags,
+            _when_out(self.launched),
+            _when_out(self.ended),
+            _span_out(self.lifespan),
+            _span_out(self.notice),
+            self.events,
+        )
+
+    @classmethod
+    def from_row(cls, row: tuple[Any, ...]) -> Summary:
+        """Rebuild from `to_row` output; raises TypeError or ValueError on anything malformed."""
+        (case_id, name, status, model_type, company, tags, launched, ended, lifespan, notice, events) = row
+        return cls(
+            id=case_id,
+            name=LText(name),
+            status=status,
+            model_type=LText(model_type),
+            company=None if company is None else LText(company),
+            tags=tags,
+            launched=_when_in(launched),
+            ended=_when_in(ended),
+            lifespan=None if lifespan is None else Span(lifespan[0], _UNITS[lifespan[1]]),
+            notice=None if notice is None else Span(notice[0], _UNITS[notice[1]]),
+            events=events,
+        )
+
+
+# Enum lookups by value are slow at 10,000 rows; index a tuple instead.
+_PRECISIONS = (None, *Precision)
+_UNITS = (None, *SpanUnit)
+
+
+def _when_out(value: When | None) -> tuple[int, int, int, int, str | None] | None:
+    if value is None:
+        return None
+    moment = None if value.moment is None else value.moment.isoformat()
+    return (value.year, value.month, value.day, int(value.precision), moment)
+
+
+def _when_in(value: tuple[int, int, int, int, str | None] | None) -> When | None:
+    if value is None:
+        return None
+    year, month, day, precision, moment = value
+    return When(year, month, day, _PRECISIONS[precision], None if moment is None else dt.datetime.fromisoformat(moment))
+
+
+def _span_out(value: Span | None) -> tuple[int, int] | None:
+    return None if value is None else (value.amount, int(value.unit))
