@@ -45,6 +45,12 @@ _LABELS: dict[str, tuple[str, str]] = {
     "note": ("Note", "注"),
     "on": ("on", "可用"),
     "off": ("off", "已停"),
+    # Section headings and column names of the CLI's show/compare output.
+    "services_section": ("Services", "服务"),
+    "phases": ("Phases", "阶段"),
+    "notes": ("Notes", "备注"),
+    "value": ("Value", "数值"),
+    "baseline": ("baseline", "基准"),
     # Statuses.
     "active": ("active", "运营中"),
     "sunsetting": ("sunsetting", "关停中"),

@@ -1,0 +1,461 @@
+"""The `casetui` command: open the app, or list, show, compare, step through and validate cases.
+
+Exit codes: 0 success; 1 bad data or an unknown case id (the message goes to stderr and nothing
+to stdout); 2 a usage error. Output carries no escape codes when stdout is not a terminal, when
+`NO_COLOR` is set or with `--no-color`. Rich is imported only by the text and table outputs, and
+Textual only when the app opens, so `casetui compare A B --format json` stays quick.
+"""
+
+import functools
+import re
+import sys
+from collections.abc import Callable
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Any, TypeVar
+
+import typer
+
+from casetui import __version__, serialize
+from casetui.cli_list import SORT_FIELDS, select, sort_field
+from casetui.cli_support import Failure, Settings, ascii_stdout, err, load_cases, out, problem_line
+from casetui.model import STATUSES
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+SETTINGS = "casetui.settings"
+"""Key of the run's `Settings` in the Click context's shared `meta`."""
+
+LANG_RE = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$")
+
+app = typer.Typer(
+    name="casetui",
+    help="Explore platform case studies: browse, compare and step through sunsets.",
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+)
+
+
+class TextFormat(str, Enum):
+    """Output formats of `show`."""
+
+    text = "text"
+    json = "json"
+    markdown = "markdown"
+
+
+class TableFormat(str, Enum):
+    """Output formats of `compare`."""
+
+    table = "table"
+    json = "json"
+    markdown = "markdown"
+    csv = "csv"
+
+
+class TimelineFormat(str, Enum):
+    """Output formats of `timeline`."""
+
+    table = "table"
+    json = "json"
+    markdown = "markdown"
+
+
+# -- plumbing --------------------------------------------------------------------------------
+
+_PASS_THROUGH = (typer.Exit, typer.Abort, typer.BadParameter)
+
+
+def guarded(command: F) -> F:
+    """Turn any failure into one located line on stderr and an exit code: never a traceback."""
+
+    @functools.wraps(command)
+    def run(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except Failure as failure:
+            for line in failure.lines:
+                err(line)
+            raise typer.Exit(failure.code) from None
+        except _PASS_THROUGH:
+            raise
+        except BrokenPipeError:
+            raise  # Typer's main loop quiets a closed pipe (`casetui list | head -1`).
+        except KeyboardInterrupt:
+            raise typer.Exit(130) from None
+        except Exception as error:  # A bug of ours: say so on one line rather than with a traceback.
+            err(f"casetui: internal error: {type(error).__name__}: {error}")
+            raise typer.Exit(1) from None
+
+    return run  # type: ignore[return-value]
+
+
+def settings(ctx: typer.Context) -> Settings:
+    """The global options given before the command."""
+    return ctx.meta.get(SETTINGS) or Settings()
+
+
+def _show_version(value: bool) -> None:
+    if value:
+        out(f"casetui {__version__}\n")
+        raise typer.Exit()
+
+
+def _check_lang(value: str) -> str:
+    if not LANG_RE.match(value):
+        raise typer.BadParameter(f"{value!r} is not a language tag (en, zh, zh-Hans, …)")
+    return value
+
+
+def _check_statuses(values: list[str] | None) -> list[str]:
+    for value in values or []:
+        if value not in STATUSES:
+            raise typer.BadParameter(f"{value!r} is not one of {', '.join(STATUSES)}")
+    return values or []
+
+
+def _check_sort(value: str) -> str:
+    try:
+        return sort_field(value)
+    except ValueError as error:
+        raise typer.BadParameter(str(error)) from None
+
+
+def _render_text(renderable: Any, opts: Settings, fit: bool = False) -> None:
+    """Print a Rich renderable: styled in a terminal, plain text in a pipe.
+
+    With `fit`, a pipe gets the full natural width so that each row stays on one line.
+    """
+    from casetui.render.text import make_console, natural_width
+
+    console = make_console(opts.plain, opts.width)
+    if not opts.plain:
+        console.print(renderable)
+        return
+    if fit:
+        console = make_console(True, max(opts.width or 0, natural_width(console, renderable)))
+    with console.capture() as capture:
+        console.print(renderable)
+    out("".join(line.rstrip() + "\n" for line in capture.get().splitlines()))
+
+
+def _has_terminal() -> bool:
+    """True when both stdin and stdout are a terminal, as the app needs."""
+    return sys.stdin.isatty() and sys.stdout.isatty()
+
+
+def _open_app(opts: Settings, present: str | None = None) -> None:
+    """Start the Textual app (imported only here, so other commands never load Textual)."""
+    if not _has_terminal():
+        raise Failure(["casetui: the app needs a terminal; in scripts use list, show, compare or timeline"], 2)
+    try:
+        from casetui.tui.factory import make_app
+    except ImportError as error:
+        raise Failure([f"casetui: the app is not available: {error}"]) from None
+    extra: dict[str, Any] = {} if opts.bundled else {"bundled": False}
+    make_app(opts.cli_dirs, lang=opts.lang, present=present, **extra).run()
+
+
+# -- the commands ----------------------------------------------------------------------------
+
+
+@app.callback(
+    invoke_without_command=True,
+    epilog="Without a command, casetui opens the app. Examples:\n\n"
+    "\b\n"
+    "  casetui                              # browse the bundled library\n"
+    "  casetui --cases ~/my-cases --lang zh list\n"
+    "  casetui compare taoxiaopu xiaohongka --format csv > compare.csv",
+)
+@guarded
+def main_options(
+    ctx: typer.Context,
+    cases: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--cases",
+            metavar="DIR",
+            help="A folder of case files, read before CASETUI_CASES and the bundled library (repeatable).",
+            exists=True,
+            file_okay=False,
+            dir_okay=True,
+        ),
+    ] = None,
+    lang: Annotated[
+        str,
+        typer.Option("--lang", envvar="CASETUI_LANG", help="Display language (en, zh).", callback=_check_lang),
+    ] = "en",
+    no_color: Annotated[bool, typer.Option("--no-color", help="No colour or styles, even in a terminal.")] = False,
+    no_bundled: Annotated[
+        bool, typer.Option("--no-bundled", hidden=True, envvar="CASETUI_NO_BUNDLED", help="Skip the bundled library.")
+    ] = False,
+    version: Annotated[
+        bool,
+        typer.Option("--version", is_eager=True, callback=_show_version, help="Print the version and exit."),
+    ] = False,
+) -> None:
+    """Explore platform case studies: browse, compare and step through sunsets."""
+    opts = Settings(list(cases or []), lang, no_color, not no_bundled)
+    ctx.meta[SETTINGS] = opts
+    if ctx.invoked_subcommand is None:
+        _open_app(opts)
+
+
+@app.command(
+    "list",
+    epilog="\b\nExamples:\n"
+    "  casetui list --sort lifespan --reverse\n"
+    "  casetui list --status shut-down --tag membership --json",
+)
+@guarded
+def list_command(
+    ctx: typer.Context,
+    as_json: Annotated[bool, typer.Option("--json", help="JSON instead of a table.")] = False,
+    status: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--status",
+            metavar="S",
+            help=f"Only this status ({', '.join(STATUSES)}); repeatable.",
+            callback=_check_statuses,
+        ),
+    ] = None,
+    tag: Annotated[
+        list[str] | None, typer.Option("--tag", metavar="T", help="Only cases with this tag; repeatable.")
+    ] = None,
+    sort: Annotated[
+        str, typer.Option("--sort", metavar="FIELD", help=f"Sort by {', '.join(SORT_FIELDS)}.", callback=_check_sort)
+    ] = "id",
+    reverse: Annotated[
+        bool, typer.Option("--reverse", help="Sort in descending order (missing values stay last).")
+    ] = False,
+) -> None:
+    """List every case: id, name, company, status, dates, lifespan and notice period.
+
+    Files that do not load are reported on stderr, one line each; the others are still listed.
+    """
+    from casetui.index_cache import IndexCache
+    from casetui.library import display_path, load_library
+
+    opts = settings(ctx)
+    library = load_library(opts.dirs, cache=IndexCache.default())
+    for problem in library.problems:
+        err(problem_line(problem))
+    chosen = select(library.summaries, status or [], tag or [], sort, reverse, opts.lang)
+    if as_json:
+        items = [serialize.summary_item(s, opts.lang, display_path(library.entries[s.id].path)) for s in chosen]
+        out(_json(serialize.case_list(items, opts.lang, library.problems)))
+        return
+    if not chosen:
+        err("casetui: no cases to list" + (" with these filters" if status or tag else f" in {_dirs(opts)}"))
+        return
+    from casetui.render.text import list_table
+
+    _render_text(list_table(chosen, opts.lang), opts, fit=True)
+
+
+@app.command(
+    "show",
+    epilog="\b\nExamples:\n"
+    "  casetui show xiaohongka\n"
+    "  casetui --lang zh show xiaohongka --format markdown > xiaohongka.md",
+)
+@guarded
+def show_command(
+    ctx: typer.Context,
+    case_id: Annotated[str, typer.Argument(metavar="ID", help="A case id (or the path of a case file).")],
+    fmt: Annotated[
+        TextFormat, typer.Option("--format", "-f", help="Output format.", case_sensitive=False)
+    ] = TextFormat.text,
+) -> None:
+    """Show a whole case: overview, model, services, timeline, sources, quotes, lessons and questions."""
+    opts = settings(ctx)
+    (case,) = load_cases(opts.dirs, [case_id])
+    if fmt is TextFormat.json:
+        out(_json(serialize.case_document(case, opts.lang)))
+    elif fmt is TextFormat.markdown:
+        from casetui.render.markdown import case_md
+
+        out(case_md(case, opts.lang))
+    else:
+        from casetui.render.text import case_view
+
+        _render_text(case_view(case, opts.lang), opts)
+
+
+@app.command(
+    "compare",
+    epilog="\b\nExamples:\n"
+    "  casetui compare xiaomi-youpin-youyu taoxiaopu xiaohongka\n"
+    "  casetui compare taoxiaopu xiaohongka --diff-only --baseline taoxiaopu\n"
+    "  casetui compare taoxiaopu xiaohongka --format json | jq '.rows[] | select(.differs)'",
+)
+@guarded
+def compare_command(
+    ctx: typer.Context,
+    case_ids: Annotated[list[str], typer.Argument(metavar="ID...", help="Two or more case ids.")],
+    fmt: Annotated[
+        TableFormat, typer.Option("--format", "-f", help="Output format.", case_sensitive=False)
+    ] = TableFormat.table,
+    diff_only: Annotated[bool, typer.Option("--diff-only", help="Only the rows that differ.")] = False,
+    baseline: Annotated[
+        str | None,
+        typer.Option("--baseline", metavar="ID", help="Mark differences against this case (one of those compared)."),
+    ] = None,
+) -> None:
+    """Compare cases side by side: one row per dimension, one column per case, differences marked."""
+    from casetui.compare import compare
+
+    if len(case_ids) < 2:
+        raise typer.BadParameter("give at least two case ids", param_hint="ID")
+    repeated = sorted({i for i in case_ids if case_ids.count(i) > 1})
+    if repeated:
+        raise typer.BadParameter(f"{', '.join(repeated)} given more than once", param_hint="ID")
+    opts = settings(ctx)
+    cases = load_cases(opts.dirs, case_ids)
+    ids = [c.id for c in cases]
+    base = None
+    if baseline is not None:
+        if baseline not in ids and baseline not in case_ids:
+            raise typer.BadParameter(f"{baseline!r} is not among the compared cases", param_hint="--baseline")
+        base = ids.index(baseline) if baseline in ids else case_ids.index(baseline)
+    rows = compare(cases, opts.lang, base)
+    if diff_only:
+        rows = [row for row in rows if row.differs]
+    if fmt is TableFormat.json:
+        out(_json(serialize.comparison(cases, rows, opts.lang, ids[base] if base is not None else None)))
+    elif fmt is TableFormat.csv:
+        from casetui.render.csv import compare_csv
+
+        out(compare_csv(cases, rows))
+    elif fmt is TableFormat.markdown:
+        from casetui.render.markdown import compare_md
+
+        out(compare_md(cases, rows, opts.lang, base))
+    else:
+        from casetui.render.text import compare_table
+
+        _render_text(compare_table(cases, rows, opts.lang, base), opts)
+
+
+@app.command(
+    "timeline",
+    epilog="\b\nExamples:\n"
+    "  casetui timeline xiaomi-youpin-youyu\n"
+    "  casetui timeline xiaomi-youpin-youyu --format json",
+)
+@guarded
+def timeline_command(
+    ctx: typer.Context,
+    case_id: Annotated[str, typer.Argument(metavar="ID", help="A case id (or the path of a case file).")],
+    fmt: Annotated[
+        TimelineFormat, typer.Option("--format", "-f", help="Output format.", case_sensitive=False)
+    ] = TimelineFormat.table,
+) -> None:
+    """Every event in order: T-offset from the announcement, date, kind, title, sources, services stopped, time left."""
+    opts = settings(ctx)
+    (case,) = load_cases(opts.dirs, [case_id])
+    if fmt is TimelineFormat.json:
+        out(_json(serialize.timeline(case, opts.lang)))
+    elif fmt is TimelineFormat.markdown:
+        from casetui.render.markdown import timeline_md
+
+        out(timeline_md(case, opts.lang))
+    else:
+        from casetui.render.text import timeline_table
+
+        _render_text(timeline_table(case, opts.lang), opts)
+
+
+@app.command(
+    "validate",
+    epilog="\b\nExamples:\n  casetui validate                      # the whole library\n"
+    "  casetui validate my-cases/ draft.toml --json",
+)
+@guarded
+def validate_command(
+    ctx: typer.Context,
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(metavar="[PATH ...]", help="Case files or folders (default: the whole library)."),
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="JSON instead of one line per problem.")] = False,
+) -> None:
+    """Check case files; print one line per problem (`path:line: key: message`).
+
+    Exits 1 when any file has an error; warnings (such as a shadowed id) are printed but exit 0.
+    """
+    from casetui.library import load_library, validate_paths
+
+    opts = settings(ctx)
+    if paths:
+        checked, problems = validate_paths(paths)
+    else:
+        library = load_library(opts.dirs)
+        problems = list(library.problems)
+        checked = len(library.entries) + sum(1 for p in problems if p.warning and p.key == "case.id")
+    errors = sum(1 for p in problems if not p.warning)
+    if as_json:
+        out(_json(serialize.validation(checked, problems)))
+    else:
+        for problem in problems:
+            out(problem_line(problem) + "\n")
+        warnings = len(problems) - errors
+        verdict = "ok" if not errors else "failed"
+        err(
+            f"casetui validate: {verdict}: {_count(checked, 'file')} checked, "
+            f"{_count(errors, 'error')}, {_count(warnings, 'warning')}"
+        )
+    if errors:
+        raise typer.Exit(1)
+
+
+@app.command(
+    "present",
+    epilog="\b\nExample:\n  casetui present xiaomi-youpin-youyu     # full screen, for a workshop",
+)
+@guarded
+def present_command(
+    ctx: typer.Context,
+    case_id: Annotated[str, typer.Argument(metavar="ID", help="The case to present.")],
+) -> None:
+    """Open the app full screen on one case's sunset timeline, for a workshop."""
+    opts = settings(ctx)
+    if "/" in case_id or case_id.endswith(".toml"):
+        raise typer.BadParameter("give a case id from the library, not a file (use --cases DIR)", param_hint="ID")
+    (case,) = load_cases(opts.dirs, [case_id])
+    _open_app(opts, present=case.id)
+
+
+# -- helpers ---------------------------------------------------------------------------------
+
+
+def _json(document: Any) -> str:
+    from casetui.render.json import dumps
+
+    return dumps(document, ascii_only=ascii_stdout())
+
+
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def _dirs(opts: Settings) -> str:
+    return ", ".join(str(d) for d in opts.dirs) or "no folder"
+
+
+def main() -> None:
+    """Console-script entry point: run the CLI, never ending in a traceback."""
+    if hasattr(sys.stdout, "reconfigure") and ascii_stdout():
+        sys.stdout.reconfigure(errors="backslashreplace")  # type: ignore[union-attr]
+    try:
+        app()
+    except SystemExit:
+        raise
+    except KeyboardInterrupt:
+        sys.exit(130)
+    except Exception as error:
+        err(f"casetui: internal error: {type(error).__name__}: {error}")
+        sys.exit(1)

@@ -1,0 +1,160 @@
+"""What every CLI command needs: run settings, finding cases by id, and clean failure.
+
+Finding a case reads only the file asked for (the library is scanned for names, not parsed), so
+`casetui compare A B` costs two parses however large the library is. Nothing here imports Rich.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from casetui.library import display_path, iter_case_files, search_dirs
+from casetui.loader import read_case
+from casetui.model import Case
+from casetui.problems import CaseError, Problem
+from casetui.sanitize import clean
+
+
+class Failure(Exception):
+    """Stop the command: print `lines` to stderr, nothing more to stdout, and exit with `code`."""
+
+    def __init__(self, lines: Sequence[str], code: int = 1) -> None:
+        super().__init__("\n".join(lines))
+        self.lines = list(lines)
+        self.code = code
+
+
+@dataclass(slots=True)
+class Settings:
+    """The global options of one run."""
+
+    cli_dirs: list[Path] = field(default_factory=list)
+    """Folders from `--cases`, searched first."""
+    lang: str = "en"
+    no_color: bool = False
+    bundled: bool = True
+    """Read the library shipped with casetui (the hidden `--no-bundled` turns it off for tests)."""
+
+    @property
+    def dirs(self) -> list[Path]:
+        """Every library folder in search order: `--cases`, `CASETUI_CASES`, then the bundled one."""
+        return search_dirs(self.cli_dirs, bundled=self.bundled)
+
+    @property
+    def plain(self) -> bool:
+        """True when output must carry no escape codes: piped, `NO_COLOR` or `--no-color`."""
+        if self.no_color or os.environ.get("NO_COLOR"):
+            return True
+        isatty = getattr(sys.stdout, "isatty", None)
+        return not (isatty and isatty())
+
+    @property
+    def width(self) -> int | None:
+        """Layout width for tables: the terminal's own, else `COLUMNS`, else 100 in a pipe."""
+        if not self.plain:
+            return None
+        try:
+            columns = int(os.environ.get("COLUMNS", ""))
+        except ValueError:
+            columns = 0
+        return columns if columns > 20 else 100
+
+
+def out(text: str) -> None:
+    """Write command output to stdout."""
+    sys.stdout.write(text)
+
+
+def err(line: str) -> None:
+    """Write one line to stderr."""
+    sys.stderr.write(line.rstrip("\n") + "\n")
+
+
+def ascii_stdout() -> bool:
+    """True when stdout cannot encode all of Unicode (JSON then escapes non-ASCII text)."""
+    encoding = (getattr(sys.stdout, "encoding", None) or "utf-8").lower().replace("-", "").replace("_", "")
+    return encoding not in ("utf8", "utf16", "utf32")
+
+
+def problem_line(problem: Problem) -> str:
+    """`path:line: key: message`, with ` (warning)` after a warning."""
+    return f"{problem} (warning)" if problem.warning else str(problem)
+
+
+# -- finding cases ---------------------------------------------------------------------------
+
+
+def case_files(dirs: Sequence[Path]) -> dict[str, Path]:
+    """Every case id in the library and the file that wins it, without parsing anything."""
+    found: dict[str, Path] = {}
+    ignored: list[Problem] = []  # Unreadable folders are reported by `list` and `validate`.
+    for root in dirs:
+        if not root.is_dir():
+            continue
+        for path in iter_case_files(root, ignored):
+            found.setdefault(path.stem, path)
+    return found
+
+
+def suggestions(wanted: str, ids: Sequence[str]) -> list[str]:
+    """Up to three ids the user may have meant: those containing the word first, then close spellings."""
+    key = wanted.lower().removesuffix(".toml")
+    near = [i for i in ids if key and key in i]
+    near += [i for i in difflib.get_close_matches(key, ids, n=3, cutoff=0.5) if i not in near]
+    return near[:3]
+
+
+def unknown_message(wanted: str, ids: Sequence[str]) -> str:
+    """`no case "x" (did you mean …?)`, or how to list the ids when nothing is close."""
+    near = suggestions(wanted, ids)
+    wanted = clean(wanted)  # echoed to a terminal: no escape sequences from the command line either
+    if near:
+        options = near[0] if len(near) == 1 else f"{', '.join(near[:-1])} or {near[-1]}"
+        return f'casetui: no case "{wanted}"; did you mean {options}?'
+    if not ids:
+        return f'casetui: no case "{wanted}": the library is empty (add folders with --cases DIR)'
+    return f'casetui: no case "{wanted}"; run "casetui list" to see the {len(ids)} ids'
+
+
+def load_cases(dirs: Sequence[Path], wanted: Sequence[str]) -> list[Case]:
+    """The cases with these ids (or paths to case files), in the order given.
+
+    Raises `Failure` naming every unknown id with a suggestion, or every problem of a broken file.
+    """
+    files: dict[str, Path] | None = None
+    paths: list[Path] = []
+    lines: list[str] = []
+    for item in wanted:
+        if _is_path(item):
+            paths.append(Path(item))  # A file given by path: an author previewing a draft.
+            continue
+        if files is None:
+            files = case_files(dirs)
+        path = files.get(item)
+        if path is None:
+            lines.append(unknown_message(item, list(files)))
+        else:
+            paths.append(path)
+    if lines:
+        raise Failure(lines)
+    cases = []
+    for path in paths:
+        try:
+            cases.append(read_case(path, display_path(path)))
+        except CaseError as error:
+            lines += [problem_line(p) for p in error.problems]
+    if lines:
+        raise Failure(lines)
+    return cases
+
+
+def _is_path(item: str) -> bool:
+    """True for an argument naming a file rather than a case id."""
+    if "/" in item or os.sep in item:
+        return True
+    return item.endswith(".toml") and Path(item).is_file()

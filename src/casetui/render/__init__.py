@@ -1,0 +1,6 @@
+"""Output formats for the CLI, one module each.
+
+`json`, `csv` and `markdown` build plain strings and never import Rich, so scripted use such as
+`casetui compare --format json` stays quick; `text` builds Rich renderables for a terminal.
+`common` holds what several formats share: timeline rows and the mark on fallback-language text.
+"""

@@ -1,0 +1,123 @@
+"""Global options, help, and the commands that open the app (with a stand-in for the app)."""
+
+from __future__ import annotations
+
+import sys
+import types
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import casetui
+from casetui import cli as cli_module
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "library"
+
+
+class FakeApp:
+    """Stands in for the Textual app: records the arguments it was built with when it runs."""
+
+    def __init__(self, calls: list[dict[str, Any]], **kwargs: Any) -> None:
+        self.calls = calls
+        self.kwargs = kwargs
+
+    def run(self) -> None:
+        self.calls.append(self.kwargs)
+
+
+@pytest.fixture
+def fake_app(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, Any]]:
+    """Replace the app factory and pretend to be in a terminal; return the recorded runs."""
+
+    calls: list[dict[str, Any]] = []
+
+    def make_app(cases_dirs, lang="en", present=None, **extra):
+        return FakeApp(calls, cases_dirs=list(cases_dirs), lang=lang, present=present, **extra)
+
+    factory = types.ModuleType("casetui.tui.factory")
+    factory.make_app = make_app  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "casetui.tui.factory", factory)
+    monkeypatch.setattr(cli_module, "_has_terminal", lambda: True)
+    return calls
+
+
+def test_version(cli):
+    result = cli("--version")
+    assert result.exit_code == 0
+    assert result.stdout == f"casetui {casetui.__version__}\n"
+
+
+def test_no_command_opens_the_app(cli, fake_app):
+    result = cli("--lang", "zh")
+    assert result.exit_code == 0, result.output
+    assert fake_app == [{"cases_dirs": [FIXTURES], "lang": "zh", "present": None, "bundled": False}]
+
+
+def test_present_opens_the_app_on_the_case(cli, fake_app):
+    result = cli("present", "alpha-club")
+    assert result.exit_code == 0, result.output
+    assert fake_app[0]["present"] == "alpha-club"
+
+
+def test_present_unknown_id_fails_before_opening_anything(cli, fake_app):
+    result = cli("present", "alpa-club")
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert "did you mean alpha-club" in result.stderr
+    assert fake_app == []
+
+
+def test_the_app_needs_a_terminal(cli):
+    result = cli("present", "alpha-club")  # CliRunner's streams are not terminals
+    assert result.exit_code == 2
+    assert "needs a terminal" in result.stderr
+
+
+def test_bad_language_tag_is_a_usage_error(cli):
+    assert cli("--lang", "not a tag", "list").exit_code == 2
+
+
+def test_missing_cases_folder_is_a_usage_error(cli, tmp_path: Path):
+    assert cli("list", cases=tmp_path / "nowhere").exit_code == 2
+
+
+def test_cases_folders_from_the_environment(cli, tmp_path: Path):
+    result = cli("list", cases=tmp_path, env={"CASETUI_CASES": str(FIXTURES)})
+    assert "alpha-club" in result.stdout
+
+
+def test_cases_folder_given_first_wins(cli, library_copy: Path, tmp_path: Path):
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    text = (library_copy / "beta-market.toml").read_text().replace('en = "Beta Market"', 'en = "My Beta"')
+    (mine / "beta-market.toml").write_text(text)
+    result = cli("show", "beta-market", cases=[mine, library_copy])
+    assert "My Beta" in result.stdout
+
+
+@pytest.mark.parametrize("command", ["list", "show", "compare", "timeline", "validate", "present"])
+def test_every_command_help_has_an_example(cli, command):
+    result = cli(command, "--help")
+    assert result.exit_code == 0
+    assert "Example" in result.stdout
+    assert f"casetui {command}" in result.stdout
+
+
+def test_main_help_lists_commands_and_an_example(cli):
+    out = cli("--help").stdout
+    for command in ("list", "show", "compare", "timeline", "validate", "present"):
+        assert command in out
+    assert "Examples" in out
+    assert "--no-bundled" not in out  # a testing aid, hidden
+
+
+def test_internal_errors_become_one_line(cli, monkeypatch: pytest.MonkeyPatch):
+    def boom(*args, **kwargs):
+        raise RuntimeError("something broke")
+
+    monkeypatch.setattr(cli_module, "load_cases", boom)
+    result = cli("show", "alpha-club")
+    assert result.exit_code == 1
+    assert result.stderr == "casetui: internal error: RuntimeError: something broke\n"
+    assert result.exception is None or isinstance(result.exception, SystemExit)
