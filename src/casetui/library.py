@@ -18,6 +18,7 @@ from casetui.index_cache import IndexCache
 from casetui.loader import read_case
 from casetui.model import Case
 from casetui.problems import CaseError, Problem
+from casetui.sanitize import clean
 from casetui.summary import Summary
 
 ENV_CASES = "CASETUI_CASES"
@@ -181,9 +182,11 @@ def load_library(dirs: Iterable[Path], cache: IndexCache | None = None) -> Libra
         if not root.exists():
             continue
         for path in iter_case_files(root, library.problems):
-            case_id = path.stem
+            case_id = clean(path.stem)  # Shown for broken files too, whatever their name holds.
             if case_id in library.entries:
                 first = library.entries[case_id]
+                if _same_file(first.path, path):
+                    continue  # One file reached twice through overlapping folders shadows nothing.
                 message = f'"{case_id}" is shadowed by {display_path(first.path)}, which is read first'
                 library.problems.append(Problem(display_path(path), None, "case.id", message, warning=True))
                 continue
@@ -211,6 +214,13 @@ def load_library(dirs: Iterable[Path], cache: IndexCache | None = None) -> Libra
     if cache is not None:
         cache.save()
     return library
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
 
 
 _Parsed = Case | Summary | tuple[Problem, ...]
@@ -262,13 +272,21 @@ def _fill(entry: Entry, parsed: _Parsed, keep: bool) -> None:
 
 
 def validate_paths(paths: Iterable[Path]) -> tuple[int, list[Problem]]:
-    """Check files or folders given by the user; return (files checked, problems)."""
+    """Check files or folders given by the user; return (files checked, problems).
+
+    Two files with one id are reported as they would be in a library read in the same order.
+    """
     problems: list[Problem] = []
     checked = 0
+    first_with_id: dict[str, Path] = {}
     for path in paths:
         files = list(iter_case_files(path, problems)) if path.is_dir() else [path]
         for file in files:
             checked += 1
+            first = first_with_id.setdefault(file.stem, file)
+            if first is not file and not _same_file(first, file):
+                message = f'"{file.stem}" is shadowed by {display_path(first)}, which is read first'
+                problems.append(Problem(display_path(file), None, "case.id", message, warning=True))
             try:
                 read_case(file, display_path(file))
             except CaseError as err:

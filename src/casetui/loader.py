@@ -158,6 +158,11 @@ class _Builder:
         self.problems: list[tuple[Path_, str]] = []
         self.refs: list[tuple[Path_, str]] = []
         """Every `source` reference, checked once the sources are known."""
+        self.declared: dict[str, set[str]] = {"sources": set(), "services": set()}
+        """Ids written in `[sources]` and `[services]`, broken entries included: a broken entry gets
+        its own error, not one more at every reference to it."""
+        self.broken_events: list[Event] = []
+        """Events missing a date or title, kept so their `ends` and `id` are still checked."""
 
     # -- recording -------------------------------------------------------------------------
     def problem(self, path: Path_, message: str) -> _Invalid:
@@ -321,6 +326,7 @@ class _Builder:
             sources=self.optional(table, "source", path, self.source_refs) or (),
         )
         if date is None or title is None:
+            self.broken_events.append(event)
             raise _Invalid()
         return event
 
@@ -379,6 +385,7 @@ class _Builder:
         for source_id, item in table.items():
             if source_id.startswith("x_"):
                 continue
+            self.declared["sources"].add(clean(source_id))
             path: Path_ = ("sources", source_id)
             try:
                 entry = self.table(item, path, SOURCE_KEYS)
@@ -408,6 +415,7 @@ class _Builder:
         for service_id, name in table.items():
             if service_id.startswith("x_"):
                 continue
+            self.declared["services"].add(clean(service_id))
             try:
                 out.append(Service(clean(service_id), self.text(name, ("services", service_id))))
             except _Invalid:
@@ -520,14 +528,14 @@ class _Builder:
     def cross_check(
         self, services: list[Service], events: list[Event], sources: list[Source], questions: list[Question]
     ) -> None:
-        known_sources = {s.id for s in sources}
+        known_sources = {s.id for s in sources} | self.declared["sources"]
         for path, ref in self.refs:
             if ref not in known_sources:
                 hint = suggest(ref, known_sources) or (" (no [sources] table)" if not known_sources else "")
                 self.problem(path, f'source "{ref}" names no [sources] entry{hint}')
-        known_services = {s.id for s in services}
+        known_services = {s.id for s in services} | self.declared["services"]
         seen: dict[str, int] = {}
-        for event in events:
+        for event in sorted(events + self.broken_events, key=lambda e: e.index):
             path: Path_ = ("events", event.index)
             for i, service in enumerate(event.ends):
                 if service not in known_services:

@@ -106,6 +106,11 @@ class _Scanner:
     def record(self, path: KeyPath) -> None:
         self.lines.setdefault(path, self.line)
 
+    def record_parents(self, path: KeyPath) -> None:
+        """Record the tables a header or dotted key creates on the way (`[a.b.c]` creates `a.b`)."""
+        for end in range(1, len(path)):
+            self.record(path[:end])
+
     # -- structure -------------------------------------------------------------------------
     def resolve(self, parts: Sequence[str]) -> KeyPath:
         """Insert the current index after each array-of-tables prefix."""
@@ -130,15 +135,18 @@ class _Scanner:
                 base = self.resolve(parts[:-1]) + (parts[-1],)
                 self.aot_count[base] = self.aot_count.get(base, 0) + 1
                 prefix = base + (self.aot_count[base] - 1,)
+                self.record_parents(base)
                 self.record(base)
                 self.record(prefix)
             elif self.peek() == "[":
                 self.i += 1
                 prefix = self.resolve(self.key())
                 self.i += 1
+                self.record_parents(prefix)
                 self.record(prefix)
             else:
                 path = prefix + tuple(self.key())
+                self.record_parents(path)
                 self.record(path)
                 self.i += 1  # '='
                 self.value(path)

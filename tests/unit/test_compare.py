@@ -1,0 +1,111 @@
+"""Side-by-side rows: which rows exist, what each cell shows, and which cells are marked as different."""
+
+from __future__ import annotations
+
+import pytest
+
+from casetui.compare import Row, compare
+from casetui.library import load_library
+from casetui.model import Case
+
+from .helpers import FIXTURES
+
+
+@pytest.fixture(scope="module")
+def cases() -> dict[str, Case]:
+    return {case.id: case for case in load_library([FIXTURES]).cases}
+
+
+def by_key(rows: list[Row]) -> dict[str, Row]:
+    return {row.key: row for row in rows}
+
+
+def shown(row: Row) -> list[str | None]:
+    return [None if cell is None else cell.display for cell in row.cells]
+
+
+def test_rows_are_case_fields_then_the_union_of_model_keys_then_derived_values(cases: dict[str, Case]) -> None:
+    rows = compare([cases["alpha-club"], cases["beta-market"]])
+    assert [row.key for row in rows] == [
+        "case.name",
+        "case.company",
+        "case.status",
+        "case.region",
+        "case.tags",
+        "case.launched",
+        "case.ended",
+        "case.model_type",
+        "case.reason",
+        "model.membership_fee",
+        "model.take_rate",
+        "model.fulfilment",
+        "model.cities",
+        "derived.lifespan",
+        "derived.notice_period",
+        "derived.announced",
+        "derived.shutdown",
+        "derived.events",
+        "derived.services",
+    ]
+
+
+def test_a_row_that_no_case_has_is_left_out(cases: dict[str, Case]) -> None:
+    keys = by_key(compare([cases["beta-market"], cases["gamma-card"]]))
+    assert "case.reason" not in keys and "case.region" not in keys and "model.take_rate" not in keys
+    assert "derived.lifespan" in keys  # beta has one
+
+
+def test_cells_show_values_units_and_derived_numbers(cases: dict[str, Case]) -> None:
+    rows = by_key(compare([cases["alpha-club"], cases["beta-market"], cases["gamma-card"]]))
+    assert shown(rows["model.membership_fee"]) == ["396 CNY", "399 CNY", "168 CNY"]
+    assert rows["model.membership_fee"].label == "Membership fee" and rows["model.membership_fee"].unit == "CNY"
+    assert shown(rows["model.take_rate"]) == ["20%", None, None]
+    assert shown(rows["case.launched"]) == ["2019", "2018-06", "2025-09-01"]
+    assert shown(rows["derived.lifespan"]) == ["3 years", "3 years 3 months", None]
+    assert [c.raw if c else None for c in rows["derived.lifespan"].cells] == [
+        {"amount": 3, "unit": "year"},
+        {"amount": 39, "unit": "month"},
+        None,
+    ]
+    # 59 days in seconds: 59 * 86400.
+    notice = rows["derived.notice_period"].cells[0]
+    assert notice is not None and notice.raw == {"amount": 5097600, "unit": "second"}
+    assert shown(rows["derived.notice_period"]) == ["59 days", "1 month", None]
+    assert shown(rows["derived.events"]) == ["4", "3", "2"]
+    assert shown(rows["derived.services"]) == ["3", "1", None]
+
+
+def test_case_text_is_shown_literally(cases: dict[str, Case]) -> None:
+    rows = by_key(compare([cases["gamma-card"]]))
+    assert shown(rows["case.company"]) == ["Gamma [@click=app.quit]quit[/]"]
+    assert shown(rows["case.name"]) == ["Gamma Card [/]"]
+
+
+def test_without_a_baseline_a_row_that_varies_marks_every_cell(cases: dict[str, Case]) -> None:
+    rows = by_key(compare([cases["alpha-club"], cases["beta-market"]]))
+    assert rows["case.status"].cell_differs == (False, False) and not rows["case.status"].differs
+    assert rows["model.membership_fee"].cell_differs == (True, True)
+    assert rows["model.cities"].cell_differs == (True, True)  # present in one case only
+
+
+def test_with_a_baseline_only_the_cells_that_differ_from_it_are_marked(cases: dict[str, Case]) -> None:
+    rows = by_key(compare([cases["alpha-club"], cases["beta-market"], cases["gamma-card"]], baseline=1))
+    assert rows["case.status"].cell_differs == (False, False, True)  # shut-down, shut-down, paused
+    assert rows["model.membership_fee"].cell_differs == (True, False, True)
+    assert rows["case.region"].cell_differs == (True, False, False)  # "CN", none, none
+
+
+def test_labels_and_text_follow_the_language_and_fallbacks_are_flagged(cases: dict[str, Case]) -> None:
+    rows = by_key(compare([cases["alpha-club"], cases["beta-market"]], lang="zh"))
+    assert rows["case.name"].label == "名称"
+    assert shown(rows["case.name"]) == ["阿尔法会员店", "贝塔小铺"]
+    assert shown(rows["case.status"]) == ["已关停", "已关停"]
+    assert rows["model.membership_fee"].label == "会员费"
+    french = by_key(compare([cases["alpha-club"], cases["beta-market"]], lang="fr"))
+    assert [c.fallback if c else None for c in french["case.name"].cells] == [True, True]
+    assert [c.fallback if c else None for c in french["case.company"].cells] == [True, False]  # "Beta Corp" is plain
+
+
+def test_the_same_value_in_another_language_is_not_a_difference(cases: dict[str, Case]) -> None:
+    rows = by_key(compare([cases["alpha-club"], cases["alpha-club"]], lang="zh"))
+    assert not any(row.differs for row in rows.values())
