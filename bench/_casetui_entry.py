@@ -2,4 +2,6 @@
 
 from casetui.cli import main
 
-main()
+# Guarded: worker processes that parse large libraries re-import the main module.
+if __name__ == "__main__":
+    main()

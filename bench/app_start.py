@@ -89,14 +89,20 @@ def main(argv: list[str] | None = None) -> int:
     if shutil.which("tmux") is None:
         print("app start: tmux not found; skipped")
         return 0
-    env = " ".join(f"{k}={shlex.quote(v)}" for k, v in clean_env(TERM="xterm-256color").items() if k in ("NO_COLOR", "PATH", "HOME", "TERM"))
+    env = " ".join(
+        f"{k}={shlex.quote(v)}"
+        for k, v in clean_env(TERM="xterm-256color").items()
+        if k in ("NO_COLOR", "PATH", "HOME", "TERM")
+    )
     floor_cmd = f"env {env} {shlex.quote(PYTHON)} -c {shlex.quote(FLOOR_APP)}"
     app_args = f"--cases {shlex.quote(str(args.cases))}" if args.cases else ""
     app_cmd = f"env {env} {shlex.quote(PYTHON)} {shlex.quote(str(ROOT / 'bench' / '_casetui_entry.py'))} {app_args}"
     floor_frame, floor_quit = measure(floor_cmd, "row 19", args.runs)
     app_frame, app_quit = measure(app_cmd, args.marker, args.runs)
     report("app launch to first frame", app_frame, floor_frame, 1.2)
-    print(f"{'quit to process exit':<44} {app_quit * 1000:9.1f} ms  (bare Textual app: {floor_quit * 1000:.1f} ms; target 150 ms)")
+    print(
+        f"{'quit to process exit':<44} {app_quit * 1000:9.1f} ms  (bare Textual app: {floor_quit * 1000:.1f} ms; target 150 ms)"
+    )
     return 0
 
 
