@@ -459,3 +459,7 @@ def main() -> None:
     except Exception as error:
         err(f"casetui: internal error: {type(error).__name__}: {error}")
         sys.exit(1)
+
+
+# Commands kept in their own modules register on `app` when imported.
+import casetui.commands  # noqa: E402, F401
