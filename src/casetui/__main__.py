@@ -1,6 +1,6 @@
 """`python -m casetui`."""
 
-from casetui.cli import main
+from casetui.entry import main
 
 # Guarded: worker processes that parse large libraries re-import the main module.
 if __name__ == "__main__":

@@ -18,6 +18,8 @@ import typer
 
 from casetui import __version__, serialize
 from casetui.cli_list import SORT_FIELDS, select, sort_field
+from casetui.cli_run import render_text as _render_text
+from casetui.cli_run import run_compare, run_show, run_timeline, to_json as _json
 from casetui.cli_support import Failure, Settings, ascii_stdout, err, load_cases, out, problem_line
 from casetui.model import STATUSES
 
@@ -121,24 +123,6 @@ def _check_sort(value: str) -> str:
         return sort_field(value)
     except ValueError as error:
         raise typer.BadParameter(str(error)) from None
-
-
-def _render_text(renderable: Any, opts: Settings, fit: bool = False) -> None:
-    """Print a Rich renderable: styled in a terminal, plain text in a pipe.
-
-    With `fit`, a pipe gets the full natural width so that each row stays on one line.
-    """
-    from casetui.render.text import make_console, natural_width
-
-    console = make_console(opts.plain, opts.width)
-    if not opts.plain:
-        console.print(renderable)
-        return
-    if fit:
-        console = make_console(True, max(opts.width or 0, natural_width(console, renderable)))
-    with console.capture() as capture:
-        console.print(renderable)
-    out("".join(line.rstrip() + "\n" for line in capture.get().splitlines()))
 
 
 def _has_terminal() -> bool:
@@ -273,16 +257,7 @@ def show_command(
     """Show a whole case: overview, model, services, timeline, sources, quotes, lessons and questions."""
     opts = settings(ctx)
     (case,) = load_cases(opts.dirs, [case_id])
-    if fmt is TextFormat.json:
-        out(_json(serialize.case_document(case, opts.lang)))
-    elif fmt is TextFormat.markdown:
-        from casetui.render.markdown import case_md
-
-        out(case_md(case, opts.lang))
-    else:
-        from casetui.render.text import case_view
-
-        _render_text(case_view(case, opts.lang), opts)
+    run_show(opts, case, fmt.value)
 
 
 @app.command(
@@ -306,8 +281,6 @@ def compare_command(
     ] = None,
 ) -> None:
     """Compare cases side by side: one row per dimension, one column per case, differences marked."""
-    from casetui.compare import compare
-
     if len(case_ids) < 2:
         raise typer.BadParameter("give at least two case ids", param_hint="ID")
     repeated = sorted({i for i in case_ids if case_ids.count(i) > 1})
@@ -321,23 +294,7 @@ def compare_command(
         if baseline not in ids and baseline not in case_ids:
             raise typer.BadParameter(f"{baseline!r} is not among the compared cases", param_hint="--baseline")
         base = ids.index(baseline) if baseline in ids else case_ids.index(baseline)
-    rows = compare(cases, opts.lang, base)
-    if diff_only:
-        rows = [row for row in rows if row.differs]
-    if fmt is TableFormat.json:
-        out(_json(serialize.comparison(cases, rows, opts.lang, ids[base] if base is not None else None)))
-    elif fmt is TableFormat.csv:
-        from casetui.render.csv import compare_csv
-
-        out(compare_csv(cases, rows))
-    elif fmt is TableFormat.markdown:
-        from casetui.render.markdown import compare_md
-
-        out(compare_md(cases, rows, opts.lang, base))
-    else:
-        from casetui.render.text import compare_table
-
-        _render_text(compare_table(cases, rows, opts.lang, base), opts)
+    run_compare(opts, cases, base, fmt.value, diff_only)
 
 
 @app.command(
@@ -357,16 +314,7 @@ def timeline_command(
     """Every event in order: T-offset from the announcement, date, kind, title, sources, services stopped, time left."""
     opts = settings(ctx)
     (case,) = load_cases(opts.dirs, [case_id])
-    if fmt is TimelineFormat.json:
-        out(_json(serialize.timeline(case, opts.lang)))
-    elif fmt is TimelineFormat.markdown:
-        from casetui.render.markdown import timeline_md
-
-        out(timeline_md(case, opts.lang))
-    else:
-        from casetui.render.text import timeline_table
-
-        _render_text(timeline_table(case, opts.lang), opts)
+    run_timeline(opts, case, fmt.value)
 
 
 @app.command(
@@ -430,12 +378,6 @@ def present_command(
 
 
 # -- helpers ---------------------------------------------------------------------------------
-
-
-def _json(document: Any) -> str:
-    from casetui.render.json import dumps
-
-    return dumps(document, ascii_only=ascii_stdout())
 
 
 def _count(n: int, word: str) -> str:

@@ -1,0 +1,73 @@
+"""The fast path gives exactly what the Typer CLI gives, and skips Typer when it can."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from casetui import cli, cli_fast
+
+FIXTURES = str(Path(__file__).resolve().parents[1] / "fixtures" / "library")
+
+FAST = [
+    ["--cases", FIXTURES, "compare", "alpha-club", "beta-market", "--format", "json"],
+    ["--cases", FIXTURES, "compare", "alpha-club", "beta-market", "gamma-card", "-f", "csv", "--diff-only"],
+    ["--cases", FIXTURES, "--lang", "zh", "compare", "alpha-club", "beta-market", "--format=markdown"],
+    ["--cases", FIXTURES, "compare", "alpha-club", "beta-market", "--baseline", "beta-market", "--format", "json"],
+    ["--cases", FIXTURES, "timeline", "alpha-club", "--format", "json"],
+    ["--cases", FIXTURES, "--lang", "zh", "timeline", "alpha-club", "--format", "markdown"],
+    ["--cases", FIXTURES, "show", "gamma-card", "--format", "json"],
+    ["--cases", FIXTURES, "show", "alpha-club", "--format", "markdown"],
+    ["--cases", FIXTURES, "compare", "alpha-club", "alpha-clu", "--format", "json"],  # unknown id: exit 1
+]
+
+TYPER_ONLY = [
+    ["--cases", FIXTURES, "compare", "alpha-club", "beta-market"],  # a table needs Rich anyway
+    ["--cases", FIXTURES, "compare", "alpha-club", "--format", "json"],  # a usage error
+    ["--cases", FIXTURES, "compare", "alpha-club", "alpha-club", "--format", "json"],
+    ["--cases", FIXTURES, "compare", "alpha-club", "beta-market", "--baseline", "nope", "--format", "json"],
+    ["--cases", FIXTURES, "show", "alpha-club", "--format", "json", "--help"],
+    ["--cases", "/no/such/folder", "show", "alpha-club", "--format", "json"],
+    ["--lang", "??", "show", "alpha-club", "--format", "json"],
+    ["list", "--json"],
+]
+
+
+@pytest.fixture(autouse=True)
+def _plain_env(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("CASETUI_CASES", raising=False)
+    monkeypatch.delenv("CASETUI_LANG", raising=False)
+    monkeypatch.delenv("CASETUI_NO_BUNDLED", raising=False)
+
+
+@pytest.mark.parametrize("args", FAST, ids=lambda a: " ".join(a[2:]))
+def test_the_fast_path_prints_what_the_typer_cli_prints(args: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli_fast.parse(args) is not None, "these arguments should take the fast path"
+    code = cli_fast.run(args)
+    fast = capsys.readouterr()
+    typer_run = CliRunner().invoke(cli.app, args)
+    assert code == typer_run.exit_code
+    assert fast.out == typer_run.stdout
+    assert fast.err.strip() == typer_run.stderr.strip()
+
+
+@pytest.mark.parametrize("args", TYPER_ONLY, ids=lambda a: " ".join(a[-3:]))
+def test_anything_else_goes_to_the_typer_cli(args: list[str]) -> None:
+    assert cli_fast.parse(args) is None
+
+
+def test_scripted_json_does_not_import_typer_rich_or_textual() -> None:
+    code = (
+        "import sys; sys.argv = ['casetui', *sys.argv[1:]]\n"
+        "from casetui.entry import main\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "print(sorted(m for m in ('typer', 'click', 'rich', 'textual') if m in sys.modules), file=sys.stderr)"
+    )
+    args = ["--cases", FIXTURES, "compare", "alpha-club", "beta-market", "--format", "json"]
+    result = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, check=True)
+    assert result.stderr.strip().splitlines()[-1] == "[]"
+    assert '"format": 1' in result.stdout
