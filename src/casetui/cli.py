@@ -19,7 +19,8 @@ import typer
 from casetui import __version__, serialize
 from casetui.cli_list import SORT_FIELDS, select, sort_field
 from casetui.cli_run import render_text as _render_text
-from casetui.cli_run import run_compare, run_show, run_timeline, to_json as _json
+from casetui.cli_run import run_compare, run_show, run_timeline
+from casetui.cli_run import to_json as _json
 from casetui.cli_support import Failure, Settings, ascii_stdout, err, load_cases, out, problem_line
 from casetui.model import STATUSES
 
