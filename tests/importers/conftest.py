@@ -1,0 +1,51 @@
+"""Fixtures for the importer tests: a CLI runner, the shared dataset, and small hand-made inputs."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import Result
+
+from .support import DATASET, run
+
+Invoke = Callable[..., Result]
+
+
+@pytest.fixture(autouse=True)
+def quiet_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """Ignore the user's library, language, colour and cache settings."""
+    monkeypatch.setenv("CASETUI_CASES", "")
+    monkeypatch.setenv("CASETUI_CACHE_DIR", str(tmp_path / "cache"))
+    for name in ("CASETUI_LANG", "NO_COLOR", "CASETUI_NO_BUNDLED", "COLUMNS"):
+        monkeypatch.delenv(name, raising=False)
+
+
+@pytest.fixture
+def cli() -> Invoke:
+    """Run `casetui ARGS…` in-process."""
+    return run
+
+
+@pytest.fixture
+def dataset() -> Path:
+    """The shared 307-entry dataset; the test is skipped when this checkout has no copy beside it."""
+    if not DATASET.is_file():
+        pytest.skip(f"the Killed by Google dataset is not at {DATASET.resolve()} (it lives outside the repository)")
+    return DATASET
+
+
+@pytest.fixture
+def write_json(tmp_path: Path) -> Callable[[list[Any], str], Path]:
+    """Write a small graveyard.json of the given entries and return its path."""
+
+    def write(entries: list[Any], name: str = "graveyard.json") -> Path:
+        path = tmp_path / "input" / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(entries, ensure_ascii=False), encoding="utf-8")
+        return path
+
+    return write

@@ -1,0 +1,105 @@
+"""`casetui import killedbygoogle` on the real 307-entry dataset: every case valid, counts right, re-runs idempotent."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import time
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from casetui.library import validate_paths
+from casetui.loader import read_case, valid_id
+from casetui.model import Case
+
+from .support import DATASET, run
+
+IMPORT_BUDGET_S = 10.0
+"""Generous (the import takes 0.2 to 0.5 s on a loaded 2-core machine): it catches an order-of-magnitude slow-down."""
+
+
+@pytest.fixture(scope="module")
+def imported(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str, float]:
+    """The whole dataset imported once into a fresh folder: (folder, stderr, seconds)."""
+    if not DATASET.is_file():
+        pytest.skip(f"the Killed by Google dataset is not at {DATASET.resolve()} (it lives outside the repository)")
+    into = tmp_path_factory.mktemp("kbg") / "google"
+    started = time.perf_counter()
+    result = run("import", "killedbygoogle", str(DATASET), "--into", str(into))
+    seconds = time.perf_counter() - started
+    assert result.exit_code == 0, result.output
+    return into, result.stderr, seconds
+
+
+@pytest.fixture(scope="module")
+def entries() -> list[dict[str, str]]:
+    if not DATASET.is_file():
+        pytest.skip(f"the Killed by Google dataset is not at {DATASET.resolve()}")
+    return json.loads(DATASET.read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def cases(imported: tuple[Path, str, float]) -> dict[str, Case]:
+    """Every imported case by name."""
+    into = imported[0]
+    loaded = [read_case(path) for path in sorted(into.glob("*.toml"))]
+    return {case.name.get(): case for case in loaded}
+
+
+def test_one_valid_case_per_entry(imported, entries):
+    into, stderr, seconds = imported
+    files = sorted(into.glob("*.toml"))
+    assert len(files) == len(entries) == 307
+    assert all(valid_id(f.stem) for f in files)
+    checked, problems = validate_paths([into])
+    assert checked == 307
+    assert [str(p) for p in problems] == []
+    assert (
+        stderr.strip().splitlines()[-1] == "casetui import killedbygoogle: added 307, updated 0, unchanged 0, skipped 0"
+    )
+    assert seconds < IMPORT_BUDGET_S
+
+
+def test_shutdowns_per_year_match_the_json(cases, entries):
+    expected = Counter(dt.date.fromisoformat(e["dateClose"]).year for e in entries)
+    shutdowns = [event for case in cases.values() for event in case.events if event.kind == "shutdown"]
+    assert len(shutdowns) == len(entries)
+    assert Counter(event.date.year for event in shutdowns) == expected
+    launches = Counter(e.date.year for c in cases.values() for e in c.events if e.kind == "launch")
+    assert launches == Counter(dt.date.fromisoformat(e["dateOpen"]).year for e in entries)
+
+
+def test_each_case_carries_its_entry(cases, entries):
+    today = dt.date.today()
+    for item in entries:
+        case = cases[item["name"]]
+        assert case.company is not None and case.company.get() == "Google"
+        assert case.summary.get() == item["description"].strip()
+        assert case.launched is not None and case.launched.iso() == item["dateOpen"]
+        assert case.ended is not None and case.ended.iso() == item["dateClose"]
+        assert case.status == ("sunsetting" if item["dateClose"] > today.isoformat() else "shut-down")
+        assert set(case.tags) == {"killed-by-google", item["type"]}
+        (source,) = case.sources
+        assert source.id == "killedbygoogle" and source.url == item["link"]
+        assert all(event.sources == ("killedbygoogle",) for event in case.events)
+
+
+def test_reimport_changes_nothing(imported):
+    into = imported[0]
+    before = {path.name: path.read_bytes() for path in into.iterdir()}
+    result = run("import", "killedbygoogle", str(DATASET), "--into", str(into))
+    assert result.exit_code == 0, result.output
+    assert result.stderr.strip() == "casetui import killedbygoogle: added 0, updated 0, unchanged 307, skipped 0"
+    assert {path.name: path.read_bytes() for path in into.iterdir()} == before
+
+
+def test_cases_list_and_validate_from_the_cli(imported):
+    into = imported[0]
+    listed = run("--no-bundled", "--cases", str(into), "list", "--json")
+    assert listed.exit_code == 0, listed.output
+    assert len(json.loads(listed.stdout)["cases"]) == 307
+    checked = run("validate", str(into))
+    assert checked.exit_code == 0, checked.output
+    assert "ok: 307 files checked, 0 errors, 0 warnings" in checked.stderr
