@@ -1,0 +1,139 @@
+"""The casetui Textual app: thin; screens and widgets live in their own modules."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, ClassVar
+
+from textual.app import App
+from textual.binding import Binding, BindingType
+from textual.reactive import reactive
+from textual.screen import Screen
+
+from casetui.i18n import LANGUAGES
+from casetui.index_cache import IndexCache
+from casetui.library import Library, load_library
+from casetui.tui.commands import CaseCommands
+from casetui.tui.labels import localize_bindings, word
+from casetui.tui.screens.library import LibraryScreen
+
+THEMES = ("textual-dark", "textual-light")
+"""The two themes `d` switches between."""
+
+
+class CaseTUI(App[None]):
+    """Browse, read, compare and step through platform case studies."""
+
+    TITLE = "casetui"
+    CSS_PATH = "app.tcss"
+    COMMANDS = App.COMMANDS | {CaseCommands}
+    MODES: ClassVar[dict[str, str | Callable[[], Screen[Any]]]] = {"library": LibraryScreen}
+    DEFAULT_MODE = "library"
+    """A mode rather than `get_default_screen`, so that Textual loads the screen's own .tcss."""
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("q", "quit", "Quit", id="quit", tooltip="Quit casetui"),
+        Binding("question_mark", "help", "Keys", id="help", tooltip="Show the keys of this screen"),
+        Binding("L", "toggle_lang", "中文", id="lang", tooltip="Switch English / Chinese"),
+        Binding("d", "toggle_theme", "Light/dark", id="theme", show=False),
+        Binding("ctrl+p", "command_palette", "palette", id="palette", show=False, priority=True),
+    ]
+
+    lang: reactive[str] = reactive("en")
+    """Display language for case text and labels; every screen watches it."""
+    marked: reactive[tuple[str, ...]] = reactive(tuple)
+    """Ids of the cases marked for comparison, in the order they were marked."""
+
+    def __init__(
+        self,
+        dirs: Sequence[Path],
+        lang: str = "en",
+        present: str | None = None,
+        cache: IndexCache | None = None,
+    ) -> None:
+        super().__init__()
+        self.dirs = list(dirs)
+        self.present = present
+        self.library: Library = load_library(self.dirs, cache)
+        self.set_reactive(CaseTUI.lang, lang)
+
+    def on_mount(self) -> None:
+        self._localize(self.lang)
+        problems = self.library.problems
+        if problems:
+            self.notify(word("n_problems", self.lang, n=len(problems)), severity="warning", markup=False, timeout=8)
+        if self.present is not None:
+            if self.library.get(self.present) is not None:
+                self.open_sunset(self.present, present=True)
+            else:
+                self._unknown(self.present)
+
+    def watch_lang(self, lang: str) -> None:
+        self._localize(lang)
+
+    def _localize(self, lang: str) -> None:
+        localize_bindings(self, lang)
+        self.refresh_bindings()
+
+    def _unknown(self, case_id: str) -> None:
+        """Say that no case has this id, and which ones come close."""
+        message = word("no_case", self.lang, id=case_id)
+        close = self.library.suggest(case_id)
+        if close:
+            message += " " + word("did_you_mean", self.lang, ids=", ".join(close))
+        self.notify(message, severity="error", markup=False, timeout=10)
+
+    # -- actions ---------------------------------------------------------------------------
+    def action_toggle_lang(self) -> None:
+        """Switch to the next display language."""
+        index = LANGUAGES.index(self.lang) if self.lang in LANGUAGES else -1
+        self.lang = LANGUAGES[(index + 1) % len(LANGUAGES)]
+
+    def action_toggle_theme(self) -> None:
+        """Switch between the dark and the light theme."""
+        self.theme = THEMES[1] if self.theme == THEMES[0] else THEMES[0]
+
+    def action_help(self) -> None:
+        """Show the keys of the current screen."""
+        from casetui.tui.screens.help import HelpScreen, keys_of
+
+        if isinstance(self.screen, HelpScreen):
+            self.screen.dismiss()
+            return
+        self.push_screen(HelpScreen(keys_of(self.screen), self.lang))
+
+    # -- navigation, used by screens and the command palette --------------------------------
+    def open_case(self, case_id: str) -> None:
+        """Open the case screen for a case."""
+        from casetui.tui.screens.case import CaseScreen
+
+        case = self.library.get(case_id)
+        if case is None:
+            self._unknown(case_id)
+            return
+        self.push_screen(CaseScreen(case))
+
+    def open_sunset(self, case_id: str, present: bool = False) -> None:
+        """Open the step-through sunset timeline for a case (full screen in workshop mode)."""
+        from casetui.tui.screens.sunset import SunsetScreen
+
+        case = self.library.get(case_id)
+        if case is None:
+            self._unknown(case_id)
+            return
+        self.push_screen(SunsetScreen(case, present=present))
+
+    def open_compare(self, case_ids: Sequence[str]) -> None:
+        """Open the side-by-side comparison of the given cases."""
+        from casetui.tui.screens.compare import CompareScreen
+
+        cases = [c for c in (self.library.get(i) for i in case_ids) if c is not None]
+        if cases:
+            self.push_screen(CompareScreen(cases))
+
+    def toggle_mark(self, case_id: str) -> None:
+        """Mark a case for comparison, or unmark it."""
+        if case_id in self.marked:
+            self.marked = tuple(i for i in self.marked if i != case_id)
+        else:
+            self.marked = (*self.marked, case_id)

@@ -1,0 +1,258 @@
+"""The library screen: every case in a table, with live search, filters, sort, marks and a preview."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING, ClassVar, cast
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Input
+
+from casetui.library import Entry
+from casetui.tui.labels import localize_bindings, word
+from casetui.tui.listing import COLUMNS, STATUS_FILTERS, Listing, next_in, search_blob, select, tags_of
+from casetui.tui.widgets.case_table import CaseTable
+from casetui.tui.widgets.preview import CasePreview
+from casetui.tui.widgets.problems import ProblemsPanel
+from casetui.tui.widgets.search_bar import SearchBar
+
+if TYPE_CHECKING:
+    from casetui.tui.app import CaseTUI
+
+
+class LibraryScreen(Screen[None]):
+    """The default screen: find a case, read its preview, open it, mark cases to compare."""
+
+    CSS_PATH = "library.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("slash", "focus_search", "Search", id="search", tooltip="Search names, companies and tags"),
+        Binding("enter", "open", "Open", id="open", tooltip="Open the highlighted case"),
+        Binding("m", "mark", "Mark", id="mark", tooltip="Mark or unmark the case for comparison"),
+        Binding("c", "compare", "Compare", id="compare", tooltip="Compare the marked cases"),
+        Binding("t", "sunset", "Sunset", id="sunset", tooltip="Step through the case's sunset timeline"),
+        Binding("s", "sort", "Sort", id="sort", show=False),
+        Binding("S", "reverse", "Reverse", id="reverse", show=False),
+        Binding("f", "cycle_status", "Status", id="status", show=False),
+        Binding("g", "cycle_tag", "Tag", id="tag", show=False),
+        Binding("x", "clear_filters", "Clear filters", id="clear", show=False),
+        Binding("p", "problems", "Problems", id="problems", show=False),
+        Binding("escape", "escape", "Back", id="back", show=False),
+        Binding("down", "focus_table", show=False),
+    ]
+
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (110, "-wide")]
+    """Below 110 columns the preview moves under the table (library.tcss)."""
+    VERTICAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-short"), (22, "-tall")]
+    """Below 22 rows the preview hides."""
+
+    listing: reactive[Listing] = reactive(Listing, init=False)
+    """The search, filters and sort order of the table."""
+    show_problems: reactive[bool] = reactive(False, init=False)
+    """Whether the problems panel is open."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._blobs: dict[str, str] = {}
+        self._rows: list[Entry] = []
+
+    @property
+    def tui(self) -> CaseTUI:
+        """The app, typed."""
+        return cast("CaseTUI", self.app)
+
+    def compose(self) -> ComposeResult:
+        yield Header(icon="▤")
+        yield SearchBar(id="search-bar")
+        with Horizontal(id="body"):
+            yield CaseTable(id="cases")
+            yield CasePreview(id="preview")
+        yield ProblemsPanel(id="problems")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self._blobs = {e.id: search_blob(e) for e in self.tui.library.entries.values()}
+        self.watch(self.app, "lang", self._lang_changed, init=False)
+        self.watch(self.app, "marked", self._apply_marks, init=False)
+        self._apply_lang(self.tui.lang, refresh_footer=False)
+        self.query_one(CaseTable).focus()
+
+    @property
+    def table(self) -> CaseTable:
+        """The case table."""
+        return self.query_one(CaseTable)
+
+    @property
+    def highlighted(self) -> Entry | None:
+        """The entry under the table cursor."""
+        case_id = self.table.highlighted_id
+        return None if case_id is None else self.tui.library.entries.get(case_id)
+
+    # -- rendering -------------------------------------------------------------------------
+    def _lang_changed(self, lang: str) -> None:
+        self._apply_lang(lang)
+
+    def _apply_lang(self, lang: str, refresh_footer: bool = True) -> None:
+        """Re-render everything that holds words or case text."""
+        self.title = "casetui"
+        self.sub_title = word("library", lang)
+        localize_bindings(self, lang)
+        if refresh_footer:  # On mount the footer has yet to draw itself.
+            self.refresh_bindings()
+        self.query_one(SearchBar).set_lang(lang)
+        self.query_one(ProblemsPanel).show(self.tui.library.problems, lang)
+        self._refill()
+
+    def _apply_marks(self, marked: tuple[str, ...]) -> None:
+        self.table.set_marked(marked)
+        self._show_state()
+
+    def watch_listing(self) -> None:
+        self._refill()
+
+    def watch_show_problems(self, show: bool) -> None:
+        self.set_class(show, "-problems")
+
+    def _refill(self) -> None:
+        """Filter and sort the entries into the table, then refresh the state line and the preview."""
+        lang = self.tui.lang
+        listing = self.listing
+        self._rows = select(self.tui.library.entries.values(), listing, lang, self._blobs)
+        library = self.tui.library.entries.values()
+        self.table.show(self._rows, lang, self.tui.marked, listing.sort, listing.descending, library)
+        self._show_state()
+        self._show_preview()
+
+    def _show_state(self) -> None:
+        total = len(self.tui.library.entries)
+        self.query_one(SearchBar).set_state(self.listing, self.tui.lang, len(self._rows), total, len(self.tui.marked))
+
+    def _show_preview(self) -> None:
+        preview = self.query_one(CasePreview)
+        if not self.tui.library.entries:
+            preview.show_message(word("no_cases", self.tui.lang))
+        else:
+            preview.show(self.highlighted, self.tui.lang)
+
+    # -- events ----------------------------------------------------------------------------
+    @on(CaseTable.Highlighted, "#cases")
+    def _highlighted(self) -> None:
+        self._show_preview()
+
+    @on(CaseTable.Selected, "#cases")
+    def _selected(self) -> None:
+        self.action_open()
+
+    @on(CaseTable.HeaderClicked, "#cases")
+    def _header(self, event: CaseTable.HeaderClicked) -> None:
+        """Click a header to sort by it; click it again to reverse."""
+        column = event.column
+        if column in COLUMNS:
+            same = column == self.listing.sort
+            self.listing = replace(self.listing, sort=column, descending=same and not self.listing.descending)
+
+    @on(Input.Changed, "#search")
+    def _search(self, event: Input.Changed) -> None:
+        self.listing = replace(self.listing, query=event.value)
+
+    @on(Input.Submitted, "#search")
+    def _submit(self) -> None:
+        """Enter in the search opens the first match."""
+        if self._rows:
+            self.table.cursor = 0
+            self.table.focus()
+            self._open(self._rows[0])
+
+    # -- actions ---------------------------------------------------------------------------
+    def action_focus_search(self) -> None:
+        """Put the cursor in the search field."""
+        self.query_one(SearchBar).input.focus()
+
+    def action_focus_table(self) -> None:
+        """Leave the search field for the table."""
+        self.table.focus()
+
+    def action_escape(self) -> None:
+        """Leave the search field; else close the problems panel; else clear the search and filters."""
+        if self.query_one(SearchBar).input.has_focus:
+            self.table.focus()
+        elif self.show_problems:
+            self.show_problems = False
+        elif self.listing.filtered:
+            self.action_clear_filters()
+
+    def action_open(self) -> None:
+        """Open the highlighted case."""
+        entry = self.highlighted
+        if entry is not None:
+            self._open(entry)
+
+    def _open(self, entry: Entry) -> None:
+        if entry.case is None:
+            self._not_loaded(entry)
+        else:
+            self.tui.open_case(entry.id)
+
+    def _not_loaded(self, entry: Entry) -> None:
+        """A broken file cannot be opened: say so and show the problems."""
+        self.show_problems = True
+        self.notify(f"{entry.id}: {word('failed_to_load', self.tui.lang)} {entry.path}", severity="error", markup=False)
+
+    def action_mark(self) -> None:
+        """Mark or unmark the highlighted case for comparison."""
+        entry = self.highlighted
+        if entry is None:
+            return
+        if not entry.ok:
+            self._not_loaded(entry)
+            return
+        self.tui.toggle_mark(entry.id)
+
+    def action_compare(self) -> None:
+        """Compare the marked cases (at least two)."""
+        if len(self.tui.marked) < 2:
+            self.notify(word("mark_more", self.tui.lang), severity="warning", markup=False)
+            return
+        self.tui.open_compare(self.tui.marked)
+
+    def action_sunset(self) -> None:
+        """Open the sunset timeline of the highlighted case."""
+        entry = self.highlighted
+        if entry is None:
+            return
+        if entry.case is None:
+            self._not_loaded(entry)
+        elif not entry.case.events:
+            self.notify(word("no_events", self.tui.lang), severity="warning", markup=False)
+        else:
+            self.tui.open_sunset(entry.id)
+
+    def action_sort(self) -> None:
+        """Sort by the next column, ascending."""
+        self.listing = replace(self.listing, sort=next_in(list(COLUMNS), self.listing.sort) or "name", descending=False)
+
+    def action_reverse(self) -> None:
+        """Reverse the sort direction."""
+        self.listing = replace(self.listing, descending=not self.listing.descending)
+
+    def action_cycle_status(self) -> None:
+        """Show only the next status (then every status again)."""
+        self.listing = replace(self.listing, status=next_in(STATUS_FILTERS, self.listing.status))
+
+    def action_cycle_tag(self) -> None:
+        """Show only the next tag (then every tag again)."""
+        tags: list[str | None] = [None, *tags_of(self.tui.library.entries.values())]
+        self.listing = replace(self.listing, tag=next_in(tags, self.listing.tag))
+
+    def action_clear_filters(self) -> None:
+        """Clear the search and both filters; keep the sort order."""
+        self.query_one(SearchBar).input.value = ""
+        self.listing = replace(self.listing, query="", status=None, tag=None)
+
+    def action_problems(self) -> None:
+        """Open or close the problems panel."""
+        self.show_problems = not self.show_problems

@@ -1,0 +1,244 @@
+"""Step through a case's sunset one event at a time; in workshop mode, full screen for a projector.
+
+The screen only displays a `TimelineCursor`: what the current event is, how far it lies from the
+announcement and from the final shutdown, which services are still on, and what to discuss.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.reactive import var
+from textual.screen import Screen
+from textual.widgets import Digits, Footer, Static
+
+from casetui import derive
+from casetui.model import Case
+from casetui.timeline import TimelineCursor
+from casetui.tui import safe
+from casetui.tui.labels import is_zh, span_text
+from casetui.tui.widgets.event_card import EventCard, QuestionList, countdown, word
+from casetui.tui.widgets.ribbon import Ribbon
+from casetui.tui.widgets.service_board import ServiceBoard
+
+_WORDS: dict[str, tuple[str, str]] = {
+    "sunset": ("SUNSET", "关停时间线"),
+    "workshop": ("WORKSHOP", "研讨模式"),
+    "notice": ("Notice", "通知期"),
+    "since": ("{unit} since the announcement", "宣布后（{unit}）"),
+    "before": ("{unit} before the announcement", "宣布前（{unit}）"),
+    "left": ("{unit} to the final shutdown", "距最终关停（{unit}）"),
+    "after": ("{unit} after the final shutdown", "最终关停后（{unit}）"),
+    # Footer descriptions, keyed `b_` + `Binding.id`.
+    "b_next": ("Next", "下一步"),
+    "b_prev": ("Prev", "上一步"),
+    "b_first": ("First", "第一步"),
+    "b_last": ("Last", "最后一步"),
+    "b_reveal": ("Notes", "备注"),
+    "b_back": ("Back", "返回"),
+    "b_quit": ("Quit", "退出"),
+}
+
+
+def _word(key: str, lang: str) -> str:
+    pair = _WORDS[key]
+    return pair[1] if is_zh(lang) else pair[0]
+
+
+TILES_FROM = 30
+"""Rows from which workshop mode shows services as large tiles rather than lines."""
+
+
+class SunsetScreen(Screen[None]):
+    """The sunset timeline of one case, one event at a time."""
+
+    CSS_PATH = "sunset.tcss"
+    AUTO_FOCUS = ""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("right,space,l", "step(1)", "Next", id="next", tooltip="Next event"),
+        Binding("left,h", "step(-1)", "Prev", id="prev", tooltip="Previous event"),
+        Binding("home", "first", "First", id="first", tooltip="First event"),
+        Binding("end", "last", "Last", id="last", tooltip="Last event"),
+        Binding("r", "reveal", "Notes", id="reveal", tooltip="Reveal or hide the trainer notes"),
+        Binding("escape", "back", "Back", id="back", tooltip="Close the sunset"),
+        Binding("escape,q", "quit_present", "Quit", id="quit", tooltip="Quit workshop mode"),
+    ]
+
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [
+        (0, "-w-tiny"),
+        (40, "-w-narrow"),
+        (80, "-w-medium"),
+        (110, "-w-wide"),
+    ]
+    """Below 40 columns the board and ribbon go; below 80 the board moves under the event."""
+    VERTICAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [
+        (0, "-h-tiny"),
+        (12, "-h-short"),
+        (24, "-h-tall"),
+        (TILES_FROM, "-h-roomy"),
+    ]
+    """Below 12 rows only the event is left; below 24 the large figures go; from 30 services are tiles."""
+
+    reveal: var[bool] = var(False)
+    """Whether the trainer notes of the current event's questions are shown."""
+
+    def __init__(self, case: Case, present: bool = False) -> None:
+        super().__init__(classes="-present" if present else None)
+        self.case = case
+        self.present = present
+        self.cursor = TimelineCursor(case)
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="sunset-title"):
+            yield Static(id="sunset-name")
+            yield Static(id="sunset-notice")
+        if self.present:
+            with Horizontal(id="figures"):
+                with Vertical(classes="figure"):
+                    yield Digits(id="offset-digits")
+                    yield Static(id="offset-caption", classes="caption")
+                with Vertical(classes="figure"):
+                    yield Digits(id="left-digits")
+                    yield Static(id="left-caption", classes="caption")
+        yield Ribbon(id="ribbon")
+        with Horizontal(id="sunset-body"):
+            with VerticalScroll(id="sunset-main", can_focus=False):
+                yield EventCard(id="event-card")
+                yield QuestionList(id="questions")
+            yield ServiceBoard(id="board")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.watch(self.app, "lang", self._lang_changed, init=False)
+        self._localize_bindings(self.lang)
+        self.refresh_step()
+
+    @property
+    def lang(self) -> str:
+        """The app's display language."""
+        return str(getattr(self.app, "lang", "en"))
+
+    @property
+    def _tiles(self) -> bool:
+        return self.present and self.size.height >= TILES_FROM
+
+    def on_resize(self) -> None:
+        # Tiles or lines depend on the height, so the board is drawn again.
+        self.query_one(ServiceBoard).show(self.cursor.states, self.lang, tiles=self._tiles)
+
+    def _lang_changed(self, lang: str) -> None:
+        self._localize_bindings(lang)
+        self.refresh_step()
+
+    def _localize_bindings(self, lang: str) -> None:
+        """Footer descriptions in `lang`."""
+        bindings = self._bindings.key_to_bindings
+        for key, group in bindings.items():
+            bindings[key] = [replace(b, description=_word(f"b_{b.id}", lang)) if b.id else b for b in group]
+        self.refresh_bindings()
+
+    def watch_reveal(self) -> None:
+        if self.is_mounted:
+            self.query_one(QuestionList).show(self.cursor.questions, self.lang, self.reveal)
+
+    def refresh_step(self) -> None:
+        """Show the cursor's current step in every part of the screen."""
+        lang, cursor = self.lang, self.cursor
+        self.query_one("#sunset-name", Static).update(self._title(lang))
+        self.query_one("#sunset-notice", Static).update(self._notice(lang))
+        self.query_one(Ribbon).show(self.case, cursor.position, lang)
+        self.query_one(EventCard).show(cursor, lang)
+        self.query_one(QuestionList).show(cursor.questions, lang, self.reveal)
+        self.query_one(ServiceBoard).show(cursor.states, lang, tiles=self._tiles)
+        self.set_class(not self.case.services, "-no-services")
+        if self.present:
+            self._show_figures(lang)
+
+    def _title(self, lang: str) -> Text:
+        """Mode badge, case name and company."""
+        title = Text()
+        title.append(f" {_word('workshop' if self.present else 'sunset', lang)} ", style="bold #ffffff on #d08a1c")
+        title.append("  ")
+        title.append_text(safe.localized(self.case.name, lang, style="bold"))
+        if self.case.company is not None:
+            title.append("  ")
+            title.append_text(safe.localized(self.case.company, lang, style="dim"))
+        return title
+
+    def _notice(self, lang: str) -> Text:
+        """The notice period users were given, announcement to final shutdown."""
+        notice = derive.notice_period(self.case)
+        text = Text()
+        if notice is not None:
+            text.append(f"{_word('notice', lang)} ", style="dim")
+            text.append(span_text(notice, lang), style="bold")
+        return text
+
+    def _show_figures(self, lang: str) -> None:
+        """Large figures for the room: days since the announcement and days left."""
+        offset, left = self.cursor.offset, self.cursor.to_shutdown
+        offset_digits = self.query_one("#offset-digits", Digits)
+        offset_caption = self.query_one("#offset-caption", Static)
+        if offset is None:
+            offset_digits.update("--")
+            offset_caption.update(Text(word("no_announcement", lang)))
+        else:
+            amount, unit = countdown(offset)
+            offset_digits.update(f"{amount:+d}" if amount else "0")
+            template = _word("before" if amount < 0 else "since", lang)
+            offset_caption.update(Text(f"{offset.offset()} · {template.format(unit=word(unit, lang))}"))
+        left_digits = self.query_one("#left-digits", Digits)
+        left_caption = self.query_one("#left-caption", Static)
+        if left is None:
+            left_digits.update("--")
+            left_caption.update(Text(word("no_shutdown", lang)))
+        else:
+            amount, unit = countdown(left)
+            left_digits.update(str(abs(amount)))
+            template = _word("after" if amount < 0 else "left", lang)
+            left_caption.update(Text(template.format(unit=word(unit, lang))))
+
+    def _moved(self, moved: bool) -> None:
+        if moved:
+            # Hide the notes again without a separate redraw: refresh_step draws the questions.
+            self.set_reactive(SunsetScreen.reveal, False)
+            self.refresh_step()
+
+    def action_step(self, delta: int) -> None:
+        """One event on (1) or back (-1)."""
+        self._moved(self.cursor.go(self.cursor.position + delta))
+
+    def action_first(self) -> None:
+        """To the first event."""
+        self._moved(self.cursor.first())
+
+    def action_last(self) -> None:
+        """To the last event."""
+        self._moved(self.cursor.last())
+
+    def action_reveal(self) -> None:
+        """Show or hide the trainer notes."""
+        self.reveal = not self.reveal
+
+    def action_back(self) -> None:
+        """Close the sunset and return to where it was opened from."""
+        self.dismiss()
+
+    def action_quit_present(self) -> None:
+        """Quit: in workshop mode the sunset is the only screen."""
+        self.app.exit()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Escape closes the screen, or quits in workshop mode; `q` quits only in workshop mode and
+        # otherwise falls through to the app's own binding.
+        if action == "back":
+            return not self.present
+        if action == "quit_present":
+            return self.present
+        return True

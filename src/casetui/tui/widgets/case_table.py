@@ -1,0 +1,451 @@
+"""The library table: one row per case file, drawn line by line so that 10,000 rows cost no more than 40.
+
+Textual's DataTable measures every cell of every row whenever rows are added, which makes each
+search keystroke O(library). This table keeps the rows as a list of entries and builds the text
+of a row only when it is on screen. Columns that do not fit the width are left out, least needed
+first; widths come from the whole library, so they do not jump while the user types a search.
+Every cell is literal `Text`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+from typing import ClassVar
+
+from rich.cells import cell_len
+from rich.segment import Segment
+from rich.style import Style
+from rich.text import Text
+from textual import events
+from textual.binding import Binding, BindingType
+from textual.geometry import Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from casetui.library import Entry
+from casetui.text import LText
+from casetui.tui import safe
+from casetui.tui.labels import span_text, word
+from casetui.tui.listing import BROKEN, COLUMNS
+from casetui.tui.widgets.badges import span_cell, status_text, when_text
+from casetui.when import Precision, Span
+
+MARK_GLYPH = "✓"
+MARK_STYLE = "bold #d08a1c"
+MARK_WIDTH = 3
+"""The mark column: one glyph and its padding."""
+
+DROP_ORDER = ("notice", "ended", "company", "launched", "lifespan")
+"""Columns given up, first to last, when the table is too narrow for all of them."""
+
+MAX_WIDTHS = {"name": 34, "company": 18}
+MIN_NAME_WIDTH = 12
+PADDING = 2
+"""One blank cell on each side of every column."""
+HEADER_WORDS = {"notice": "col_notice"}
+"""Columns whose header is shorter than the field's own word."""
+
+DASH = Text("—", style="dim")
+
+
+@dataclass(frozen=True, slots=True)
+class Layout:
+    """The columns on screen, with their widths and where each starts."""
+
+    columns: tuple[str, ...]
+    widths: tuple[int, ...]
+
+    @property
+    def total(self) -> int:
+        """Width of a whole row, mark column included."""
+        return MARK_WIDTH + sum(w + PADDING for w in self.widths)
+
+    def column_at(self, x: int) -> str | None:
+        """The column under a cell offset from the left edge of a row."""
+        edge = MARK_WIDTH
+        for column, width in zip(self.columns, self.widths, strict=True):
+            edge += width + PADDING
+            if x < edge:
+                return column
+        return None
+
+
+class CaseTable(ScrollView, can_focus=True):
+    """The cases of the library; the cursor is a row, the header sorts."""
+
+    DEFAULT_CSS = """
+    CaseTable {
+        height: 1fr;
+        background: $surface;
+        & > .case-table--header { text-style: bold; background: $panel; color: $foreground; }
+        & > .case-table--cursor {
+            background: $block-cursor-blurred-background;
+            color: $block-cursor-blurred-foreground;
+            text-style: $block-cursor-blurred-text-style;
+        }
+        & > .case-table--even { background: $surface-lighten-1 50%; }
+        &:focus > .case-table--cursor {
+            background: $block-cursor-background;
+            color: $block-cursor-foreground;
+            text-style: $block-cursor-text-style;
+        }
+    }
+    """
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "case-table--header",
+        "case-table--cursor",
+        "case-table--even",
+    }
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("up", "move(-1)", "Up", show=False),
+        Binding("down", "move(1)", "Down", show=False),
+        Binding("pageup", "page(-1)", "Page up", show=False),
+        Binding("pagedown", "page(1)", "Page down", show=False),
+        Binding("home", "first", "First", show=False),
+        Binding("end", "last", "Last", show=False),
+        Binding("enter", "select", "Open", show=False),
+    ]
+
+    cursor: reactive[int] = reactive(0, always_update=True, init=False)
+    """Index of the highlighted row."""
+
+    @dataclass
+    class Highlighted(Message):
+        """The cursor is on another case (or on none)."""
+
+        table: CaseTable
+        case_id: str | None
+
+        @property
+        def control(self) -> CaseTable:
+            return self.table
+
+    @dataclass
+    class Selected(Message):
+        """Enter, or a click on the highlighted row: open this case."""
+
+        table: CaseTable
+        case_id: str
+
+        @property
+        def control(self) -> CaseTable:
+            return self.table
+
+    @dataclass
+    class HeaderClicked(Message):
+        """The user clicked a column header."""
+
+        table: CaseTable
+        column: str
+
+        @property
+        def control(self) -> CaseTable:
+            return self.table
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._entries: list[Entry] = []
+        self._index: dict[str, int] = {}
+        self._lang = "en"
+        self._marked: frozenset[str] = frozenset()
+        self._sort = "name"
+        self._descending = False
+        self._natural: dict[str, int] = {}
+        self._natural_for: tuple[str, int] | None = None
+        self._layout = Layout((), ())
+        self._lines: dict[str, Text] = {}
+        self._announced: str | None = None
+
+    # -- reading ---------------------------------------------------------------------------
+    @property
+    def row_count(self) -> int:
+        """How many rows are shown."""
+        return len(self._entries)
+
+    @property
+    def highlighted_id(self) -> str | None:
+        """The id of the case under the cursor, if any row is shown."""
+        return self._entries[self.cursor].id if self._entries else None
+
+    @property
+    def ids(self) -> list[str]:
+        """The ids of the rows, top to bottom."""
+        return [e.id for e in self._entries]
+
+    @property
+    def columns(self) -> tuple[str, ...]:
+        """The columns on screen, left to right (the mark column aside)."""
+        return self._layout.columns
+
+    def header_offset(self, column: str) -> int | None:
+        """Where a column's header starts, in cells from the left edge (for clicks)."""
+        edge = MARK_WIDTH
+        for name, width in zip(self._layout.columns, self._layout.widths, strict=True):
+            if name == column:
+                return edge
+            edge += width + PADDING
+        return None
+
+    # -- writing ---------------------------------------------------------------------------
+    def show(
+        self,
+        entries: Sequence[Entry],
+        lang: str,
+        marked: Collection[str],
+        sort: str,
+        descending: bool,
+        library: Collection[Entry] = (),
+    ) -> None:
+        """Show these entries in this order, keeping the cursor on the same case where it is still shown.
+
+        `library` (every entry, shown or not) sets the column widths; it defaults to `entries`.
+        """
+        keep = self.highlighted_id
+        self._entries = list(entries)
+        self._index = {e.id: i for i, e in enumerate(self._entries)}
+        self._marked = frozenset(marked)
+        self._sort, self._descending = sort, descending
+        everything = library or entries
+        if self._lang != lang or self._natural_for != (lang, len(everything)):
+            self._natural = natural_widths(everything, lang)
+            self._natural_for = (lang, len(everything))
+        self._lang = lang
+        self._lines.clear()
+        self._relayout()
+        target = self._index.get(keep, 0) if keep is not None else 0
+        self.cursor = min(target, max(len(self._entries) - 1, 0))
+
+    def set_marked(self, marked: Collection[str]) -> None:
+        """Update the marks only: cheap enough for every key press."""
+        self._marked = frozenset(marked)
+        self._lines.clear()
+        self.refresh()
+
+    # -- layout ----------------------------------------------------------------------------
+    def on_resize(self) -> None:
+        self._relayout()
+
+    def _relayout(self) -> None:
+        if not self._natural:
+            return
+        available = self.scrollable_content_region.width - MARK_WIDTH
+        self._layout = fit_columns(self._natural, available)
+        self._lines.clear()
+        self.virtual_size = Size(self._layout.total, len(self._entries) + 1)
+        self.refresh()
+
+    # -- drawing ---------------------------------------------------------------------------
+    def render_line(self, y: int) -> Strip:
+        """The header on the first line, whatever the scroll; then the rows in view."""
+        scroll_x, scroll_y = self.scroll_offset
+        width = self.scrollable_content_region.width
+        on_cursor = False
+        if y == 0:
+            line = self._header_line()
+            style = self.get_component_rich_style("case-table--header")
+        else:
+            index = scroll_y + y - 1
+            if index >= len(self._entries):
+                return Strip.blank(width, self.rich_style)
+            line = self._row_line(index)
+            on_cursor = index == self.cursor
+            if on_cursor:
+                style = self.get_component_rich_style("case-table--cursor")
+            elif index % 2:
+                style = self.get_component_rich_style("case-table--even")
+            else:
+                style = self.rich_style
+        segments = [Segment(s.text, _layer(style, s.style, on_top=on_cursor)) for s in line.render(self.app.console)]
+        return Strip(segments).crop_extend(scroll_x, scroll_x + width, style)
+
+    def _header_line(self) -> Text:
+        line = Text(" " * MARK_WIDTH)
+        for column, width in zip(self._layout.columns, self._layout.widths, strict=True):
+            label = header(column, self._lang)
+            if column == self._sort:
+                label += " ▼" if self._descending else " ▲"
+            line.append_text(_padded(Text(label), width))
+        return line
+
+    def _row_line(self, index: int) -> Text:
+        entry = self._entries[index]
+        cached = self._lines.get(entry.id)
+        if cached is not None:
+            return cached
+        cells = row_cells(entry, self._lang)
+        line = Text()
+        line.append(f" {MARK_GLYPH} " if entry.id in self._marked else "   ", style=MARK_STYLE)
+        for column, width in zip(self._layout.columns, self._layout.widths, strict=True):
+            line.append_text(_padded(cells[column], width))
+        self._lines[entry.id] = line
+        return line
+
+    # -- cursor ----------------------------------------------------------------------------
+    def watch_cursor(self, old: int, new: int) -> None:
+        self._scroll_to_cursor()
+        self.refresh()
+        case_id = self.highlighted_id
+        if case_id != self._announced:
+            self._announced = case_id
+            self.post_message(self.Highlighted(self, case_id))
+
+    def _scroll_to_cursor(self) -> None:
+        rows_in_view = max(self.scrollable_content_region.height - 1, 1)
+        top = round(self.scroll_y)
+        if self.cursor < top:
+            self.scroll_to(y=self.cursor, animate=False, immediate=True)
+        elif self.cursor >= top + rows_in_view:
+            self.scroll_to(y=self.cursor - rows_in_view + 1, animate=False, immediate=True)
+
+    def move_to(self, case_id: str) -> None:
+        """Put the cursor on this case, if it is shown."""
+        if case_id in self._index:
+            self.cursor = self._index[case_id]
+
+    def action_move(self, step: int) -> None:
+        """Move the cursor up or down."""
+        if self._entries:
+            self.cursor = max(0, min(self.cursor + step, len(self._entries) - 1))
+
+    def action_page(self, direction: int) -> None:
+        """Move the cursor a screenful."""
+        self.action_move(direction * max(self.scrollable_content_region.height - 2, 1))
+
+    def action_first(self) -> None:
+        """Go to the first row."""
+        self.action_move(-len(self._entries))
+
+    def action_last(self) -> None:
+        """Go to the last row."""
+        self.action_move(len(self._entries))
+
+    def action_select(self) -> None:
+        """Open the highlighted case."""
+        case_id = self.highlighted_id
+        if case_id is not None:
+            self.post_message(self.Selected(self, case_id))
+
+    def on_click(self, event: events.Click) -> None:
+        """A header sorts; a row takes the cursor; the highlighted row (or a double click) opens."""
+        offset = event.get_content_offset(self)
+        if offset is None:
+            return
+        if offset.y == 0:
+            column = self._layout.column_at(offset.x + round(self.scroll_x))
+            if column is not None:
+                self.post_message(self.HeaderClicked(self, column))
+            return
+        index = round(self.scroll_y) + offset.y - 1
+        if 0 <= index < len(self._entries):
+            if index == self.cursor or event.chain > 1:
+                self.cursor = index
+                self.action_select()
+            else:
+                self.cursor = index
+
+
+def _layer(row: Style, cell: Style | None, on_top: bool) -> Style:
+    """A cell's colours over the row's stripe; the cursor's colours over the cell's, so they stay readable."""
+    if cell is None:
+        return row
+    return cell + row if on_top else row + cell
+
+
+def header(column: str, lang: str) -> str:
+    """A column's header in `lang`."""
+    return word(HEADER_WORDS.get(column, column), lang)
+
+
+def fit_columns(natural: dict[str, int], available: int) -> Layout:
+    """All columns if they fit, else without the least needed ones; the name takes what is left."""
+    columns = list(COLUMNS)
+    for drop in DROP_ORDER:
+        needed = sum(natural[c] + PADDING for c in columns if c != "name") + MIN_NAME_WIDTH + PADDING
+        if needed <= available:
+            break
+        columns.remove(drop)
+    others = sum(natural[c] + PADDING for c in columns if c != "name")
+    name_width = max(MIN_NAME_WIDTH, min(natural["name"], available - others - PADDING))
+    widths = tuple(name_width if c == "name" else natural[c] for c in columns)
+    return Layout(tuple(columns), widths)
+
+
+def natural_widths(entries: Collection[Entry], lang: str) -> dict[str, int]:
+    """Each column's widest cell across `entries` (or its header and sort arrow), capped.
+
+    Measured from plain strings, and each distinct span or date precision once, so that it stays
+    fast for large libraries.
+    """
+    widths = {column: cell_len(header(column, lang)) + 2 for column in COLUMNS}
+    spans: set[Span] = set()
+    precisions: set[Precision] = set()
+    statuses: set[str] = set()
+    for entry in entries:
+        summary = entry.summary
+        if summary is None:
+            widths["name"] = max(widths["name"], cell_len(entry.id))
+            statuses.add(BROKEN)
+            continue
+        statuses.add(summary.status)
+        widths["name"] = max(widths["name"], _text_width(summary.name, lang))
+        if summary.company is not None:
+            widths["company"] = max(widths["company"], _text_width(summary.company, lang))
+        precisions.update(w.precision for w in (summary.launched, summary.ended) if w is not None)
+        spans.update(s for s in (summary.lifespan, summary.notice) if s is not None)
+    dates = max((DATE_WIDTHS[p] for p in precisions), default=1)
+    spans_width = max((cell_len(span_text(s, lang, compact=True)) for s in spans), default=1)
+    for column in ("launched", "ended"):
+        widths[column] = max(widths[column], dates)
+    for column in ("lifespan", "notice"):
+        widths[column] = max(widths[column], spans_width)
+    widths["status"] = max([widths["status"], *(cell_len(status_text(s, lang).plain) for s in statuses)])
+    return {c: min(w, MAX_WIDTHS.get(c, w)) for c, w in widths.items()}
+
+
+DATE_WIDTHS = {Precision.YEAR: 4, Precision.MONTH: 7, Precision.DAY: 10, Precision.TIME: 10}
+"""Width of a date in a table cell, by the precision it was written at (the time of day is left out)."""
+
+
+def _text_width(value: LText, lang: str) -> int:
+    """Width of a case text as `safe.localized` shows it, fallback tag included."""
+    resolved = value.resolve(lang)
+    width = cell_len(resolved.text)
+    if resolved.fallback and resolved.lang:
+        width += cell_len(f" ⟨{resolved.lang}⟩")
+    return width
+
+
+def row_cells(entry: Entry, lang: str) -> dict[str, Text]:
+    """Every cell of one row, as literal text."""
+    summary = entry.summary
+    if summary is None:
+        return {
+            "name": Text(entry.id, style="#d9534f"),
+            "company": DASH,
+            "status": status_text(BROKEN, lang),
+            "launched": DASH,
+            "ended": DASH,
+            "lifespan": DASH,
+            "notice": DASH,
+        }
+    return {
+        "name": safe.localized(summary.name, lang),
+        "company": safe.localized(summary.company, lang) if summary.company else DASH,
+        "status": status_text(summary.status, lang),
+        "launched": when_text(summary.launched, compact=True),
+        "ended": when_text(summary.ended, compact=True),
+        "lifespan": span_cell(summary.lifespan, lang, compact=True),
+        "notice": span_cell(summary.notice, lang, compact=True),
+    }
+
+
+def _padded(cell: Text, width: int) -> Text:
+    """The cell cut (with an ellipsis) or padded to `width`, with one blank on each side."""
+    fitted = cell.copy()
+    if cell_len(fitted.plain) > width:
+        fitted.truncate(width, overflow="ellipsis")
+    fitted.truncate(width, pad=True)
+    return Text.assemble(" ", fitted, " ")

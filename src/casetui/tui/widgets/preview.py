@@ -1,0 +1,81 @@
+"""The library's preview pane: the highlighted case at a glance, or why its file did not load."""
+
+from __future__ import annotations
+
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.widgets import Static
+
+from casetui.library import Entry
+from casetui.tui import safe
+from casetui.tui.labels import word
+from casetui.tui.listing import BROKEN
+from casetui.tui.widgets.badges import span_cell, status_text, when_text
+
+
+class CasePreview(VerticalScroll, can_focus=False):
+    """Summary, model type, key dates, lifespan and notice period of one case."""
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="preview-body")
+
+    def show(self, entry: Entry | None, lang: str) -> None:
+        """Show `entry` (a loaded case or a broken file), or an empty pane for None."""
+        body = self.query_one("#preview-body", Static)
+        body.update(render_preview(entry, lang))
+        self.scroll_home(animate=False)
+
+    def show_message(self, message: str) -> None:
+        """Show a line of the app's own words instead of a case."""
+        self.query_one("#preview-body", Static).update(Text(message, style="dim"))
+
+
+def render_preview(entry: Entry | None, lang: str) -> RenderableType:
+    """The preview of one entry as Rich renderables built from literal text."""
+    if entry is None:
+        return Text(word("no_match", lang), style="dim")
+    case = entry.case  # Parsed on demand; None when the file is (or has become) broken.
+    if case is None:
+        return _broken(entry, lang)
+    title = safe.localized(case.name, lang, style="bold")
+    lines: list[RenderableType] = [title]
+    if case.company is not None:
+        lines.append(safe.localized(case.company, lang, style="dim"))
+    badge = Text.assemble(status_text(case.status, lang))
+    if case.tags:
+        badge.append("  " + " ".join(f"#{t}" for t in case.tags), style="dim")
+    lines += [badge, Text("")]
+    facts = Table.grid(padding=(0, 1))
+    facts.add_column(style="dim", no_wrap=True)
+    facts.add_column()
+    facts.add_row(Text(word("model_type", lang)), safe.localized(case.model_type, lang))
+    facts.add_row(Text(word("launched", lang)), when_text(case.launched))
+    facts.add_row(Text(word("ended", lang)), when_text(case.ended))
+    summary = entry.summary
+    if summary is not None:
+        facts.add_row(Text(word("lifespan", lang)), span_cell(summary.lifespan, lang))
+        facts.add_row(Text(word("notice", lang)), span_cell(summary.notice, lang))
+    if case.region:
+        facts.add_row(Text(word("region", lang)), Text(case.region))
+    lines += [facts, Text(""), safe.localized(case.summary, lang)]
+    if case.reason is not None:
+        lines += [Text(""), Text(word("reason", lang), style="bold"), safe.localized(case.reason, lang)]
+    return Group(*lines)
+
+
+def _broken(entry: Entry, lang: str) -> RenderableType:
+    """A file that did not load: its path and every problem, so the author can fix it."""
+    lines: list[RenderableType] = [
+        Text.assemble(status_text(BROKEN, lang), " ", Text(entry.id, style="bold")),
+        Text(""),
+        Text(word("failed_to_load", lang), style="bold"),
+        Text(str(entry.path), style="dim"),
+        Text(""),
+    ]
+    for problem in entry.problems:
+        severity = word("warning" if problem.warning else "error", lang)
+        lines.append(Text.assemble((f"{severity}: ", "bold #d9534f"), Text(str(problem))))
+    return Group(*lines)

@@ -1,0 +1,61 @@
+"""The library's search field and the line that shows the filters, the sort order and the counts."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.widgets import Input, Static
+
+from casetui import i18n
+from casetui.tui.labels import word
+from casetui.tui.listing import BROKEN, Listing
+
+KEY_STYLE = "bold #d08a1c"
+ACTIVE_STYLE = "bold reverse #d08a1c"
+
+
+class SearchBar(Horizontal):
+    """Live search (focused with `/`) and the visible state of the filters."""
+
+    def compose(self) -> ComposeResult:
+        yield Input(id="search", compact=True)
+        yield Static(id="filter-state", markup=False)
+
+    @property
+    def input(self) -> Input:
+        """The search field."""
+        return self.query_one("#search", Input)
+
+    def set_lang(self, lang: str) -> None:
+        """Words of the field in `lang`."""
+        self.input.placeholder = word("search_placeholder", lang)
+
+    def set_state(self, listing: Listing, lang: str, shown: int, total: int, marked: int) -> None:
+        """Show the filters, the sort order and the counts."""
+        self.query_one("#filter-state", Static).update(filter_state(listing, lang, shown, total, marked))
+
+
+def filter_state(listing: Listing, lang: str, shown: int, total: int, marked: int) -> Text:
+    """`f status: all  g tag: all  s sort: name ▲  3/3  ✓ 1`, with active filters highlighted."""
+    text = Text()
+
+    def part(key: str, name: str, value: str, active: bool) -> None:
+        text.append(key, style=KEY_STYLE)
+        text.append(f" {name}:")
+        text.append(f" {value} " if active else f" {value}", style=ACTIVE_STYLE if active else "")
+        text.append("  ")
+
+    status = listing.status
+    if status is None:
+        status_value = word("all", lang)
+    else:
+        status_value = word(BROKEN, lang) if status == BROKEN else i18n.label(status, lang)
+    part("f", word("status", lang).lower(), status_value, status is not None)
+    part("g", word("tags", lang).lower(), listing.tag or word("all", lang), listing.tag is not None)
+    arrow = "▼" if listing.descending else "▲"
+    part("s", word("sort", lang).lower(), f"{word(listing.sort, lang).lower()} {arrow}", False)
+    text.append(f"{shown}/{total}", style="bold" if shown < total else "dim")
+    if marked:
+        text.append(f"  ✓ {marked}", style=KEY_STYLE)
+    return text

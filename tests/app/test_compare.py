@@ -1,0 +1,178 @@
+"""The compare screen: marked differences, the filter, the baseline, and sunsets side by side."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from rich.text import Text
+from textual.pilot import Pilot
+from textual.widgets import TabbedContent
+
+from casetui.tui.app import CaseTUI
+from casetui.tui.screens.compare import CompareScreen
+from casetui.tui.widgets.compare_table import DIFF_STYLE, GROUP_KEY, CompareTable
+from casetui.tui.widgets.sunsets import around_zero
+
+
+async def open_compare(pilot: Pilot[None], ids: Sequence[str]) -> CompareScreen:
+    app = pilot.app
+    assert isinstance(app, CaseTUI)
+    app.open_compare(ids)
+    await pilot.pause()
+    screen = app.screen
+    assert isinstance(screen, CompareScreen)
+    return screen
+
+
+def value_rows(table: CompareTable) -> list[str]:
+    """Keys of the rows on screen that hold values (section headings left out)."""
+    keys = [table.coordinate_to_cell_key((row, 0)).row_key.value for row in range(table.row_count)]
+    return [key for key in keys if key is not None and not key.startswith(GROUP_KEY)]
+
+
+def marked(table: CompareTable, row_key: str) -> list[bool]:
+    """Per case column: is the cell drawn as differing?"""
+    cells: list[Text] = table.get_row(row_key)[1:]
+    return [any(span.style == DIFF_STYLE for span in cell.spans) for cell in cells]
+
+
+def test_difference_filter_hides_equal_rows(drive, app_factory) -> None:
+    async def scenario(pilot: Pilot[None]) -> None:
+        screen = await open_compare(pilot, ["alpha-club", "beta-market"])
+        table = screen.query_one(CompareTable)
+        before = value_rows(table)
+        assert "case.status" in before  # Both shut down: equal.
+        await pilot.press("d")
+        after = value_rows(table)
+        assert "case.status" not in after
+        assert "model.membership_fee" in after
+        assert 0 < len(after) < len(before)
+        assert all(table.row_at(table.get_row_index(key)).differs for key in after)  # type: ignore[union-attr]
+        await pilot.press("d")
+        assert value_rows(table) == before
+
+    drive(app_factory(), scenario)
+
+
+def test_baseline_changes_which_cells_are_marked(drive, app_factory, read_text) -> None:
+    async def scenario(pilot: Pilot[None]) -> None:
+        screen = await open_compare(pilot, ["alpha-club", "beta-market", "gamma-card"])
+        table = screen.query_one(CompareTable)
+        # Without a baseline a row that differs anywhere is marked in every column.
+        assert marked(table, "case.status") == [True, True, True]
+        table.move_cursor(column=1)
+        await pilot.press("b")
+        # Against alpha-club: beta-market is shut down too; gamma-card is paused.
+        assert marked(table, "case.status") == [False, False, True]
+        assert "◆ Baseline: Alpha Club" in read_text(screen.query_one("#compare-status"))
+        table.move_cursor(column=3)
+        await pilot.press("b")
+        assert marked(table, "case.status") == [True, True, False]
+        await pilot.press("b")  # Again on the pinned column: unpinned.
+        assert marked(table, "case.status") == [True, True, True]
+        assert "Baseline" not in read_text(screen.query_one("#compare-status"))
+
+    drive(app_factory(), scenario)
+
+
+def test_n_jumps_to_the_next_differing_row(drive, app_factory) -> None:
+    async def scenario(pilot: Pilot[None]) -> None:
+        screen = await open_compare(pilot, ["alpha-club", "beta-market"])
+        table = screen.query_one(CompareTable)
+        table.move_cursor(row=table.get_row_index("case.company"))
+        await pilot.press("n")
+        # The status row is equal, so the cursor skips it.
+        assert table.row_at(table.cursor_row).key == "case.region"  # type: ignore[union-attr]
+        await pilot.press("n")
+        assert table.row_at(table.cursor_row).key == "case.tags"  # type: ignore[union-attr]
+
+    drive(app_factory(), scenario)
+
+
+def test_sunsets_side_by_side_are_aligned_on_the_announcement(drive, app_factory, read_text) -> None:
+    async def scenario(pilot: Pilot[None]) -> None:
+        screen = await open_compare(pilot, ["alpha-club", "beta-market"])
+        await pilot.press("s")
+        assert screen.query_one(TabbedContent).active == "tab-sunsets"
+        await pilot.pause()
+        axis = read_text(screen.query_one("#aligned-axis")).splitlines()
+        zero = next(line for line in axis if line.startswith("T+0"))
+        assert "Shutdown announced" in zero
+        assert "Closure announced" in zero
+        # Events after T-0 follow in the order of their distance from it, each in its own column.
+        order = [line.split()[0] for line in axis if line.startswith("T+") and line.split()[0] != "T+0"]
+        assert order == ["T+1mo", "T+31d", "T+59d"]
+        notices = read_text(screen.query_one("#notice-bars"))
+        assert "59 days" in notices
+        assert "1 month" in notices
+        assert "1 Daily check-in T+0 → 2 Ordering T+31d → 3 Balance withdrawal T+59d" in notices
+
+    drive(app_factory(), scenario)
+
+
+def test_case_without_announcement_is_shown_as_such(drive, app_factory, read_text, fixture_dir, tmp_path: Path) -> None:
+    (tmp_path / "quiet.toml").write_text(
+        'format = 1\n[case]\nname = "Quiet"\nstatus = "active"\nsummary = "s"\n[model]\ntype = "t"\n'
+        '[[events]]\ndate = 2020-01-01\ntitle = "Launch"\nkind = "launch"\n',
+        encoding="utf-8",
+    )
+
+    async def scenario(pilot: Pilot[None]) -> None:
+        screen = await open_compare(pilot, ["alpha-club", "quiet"])
+        await pilot.press("s")
+        await pilot.pause()
+        assert "no announcement" in read_text(screen.query_one("#notice-bars"))
+        assert "not shown: no announcement" in read_text(screen.query_one("#aligned-axis"))
+
+    drive(app_factory(fixture_dir, tmp_path), scenario)
+
+
+def test_markup_in_case_text_stays_literal(drive, app_factory, read_text) -> None:
+    async def scenario(pilot: Pilot[None]) -> None:
+        screen = await open_compare(pilot, ["alpha-club", "gamma-card"])
+        table = screen.query_one(CompareTable)
+        assert table.get_row("case.company")[2].plain == "Gamma [@click=app.quit]quit[/]"
+        assert "Gamma Card [/]" in read_text(screen.query_one("#compare-names"))
+        await pilot.press("s")
+        await pilot.pause()
+        assert "Pause announced [@click=app.quit]" in read_text(screen.query_one("#aligned-axis"))
+        await pilot.click("#aligned-axis")
+        assert pilot.app.return_code is None
+
+    drive(app_factory(), scenario)
+
+
+def test_language_switch_rerenders_live(drive, app_factory, read_text) -> None:
+    async def scenario(pilot: Pilot[None]) -> None:
+        screen = await open_compare(pilot, ["alpha-club", "beta-market"])
+        table = screen.query_one(CompareTable)
+        await pilot.press("d", "L")
+        assert "阿尔法会员店" in read_text(screen.query_one("#compare-names"))
+        assert table.get_row("case.company")[1].plain == "阿尔法集团"
+        assert table.only_differences  # The filter survives the switch.
+        await pilot.press("s")
+        await pilot.pause()
+        assert "59天" in read_text(screen.query_one("#notice-bars"))
+
+    drive(app_factory(), scenario)
+
+
+def test_small_terminals_and_escape(drive, app_factory) -> None:
+    for size in ((40, 12), (20, 6)):  # 80x24 is covered by the snapshots.
+
+        async def scenario(pilot: Pilot[None]) -> None:
+            await open_compare(pilot, ["alpha-club", "beta-market", "gamma-card"])
+            await pilot.press("b", "d", "s")
+            await pilot.press("escape")
+            assert not isinstance(pilot.app.screen, CompareScreen)
+
+        drive(app_factory(), scenario, size=size)
+
+
+def test_long_timelines_are_cut_around_t0() -> None:
+    rows = [(float(days), []) for days in range(-20, 10)]  # T-0 is row 20 of 30.
+    assert around_zero(rows, 100) == (0, 30)
+    start, end = around_zero(rows, 9)
+    assert (start, end) == (17, 26)
+    assert rows[start][0] < 0 <= rows[start + 3][0]

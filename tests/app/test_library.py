@@ -1,0 +1,260 @@
+"""The library screen as a user meets it: search, filters, sort, preview, broken files, marks."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+from textual.pilot import Pilot
+from textual.widgets import Input
+
+from casetui.tui.app import CaseTUI
+from casetui.tui.screens.case import CaseScreen
+from casetui.tui.screens.library import LibraryScreen
+from casetui.tui.widgets.case_table import CaseTable
+
+ALL = ["alpha-club", "beta-market", "gamma-card"]
+
+
+def rows(pilot: Pilot[None]) -> list[str]:
+    """The case ids in the table, top to bottom."""
+    return pilot.app.screen.query_one(CaseTable).ids
+
+
+async def type_text(pilot: Pilot[None], text: str) -> None:
+    for char in text:
+        await pilot.press("space" if char == " " else char)
+    await pilot.pause()
+
+
+def test_table_lists_every_case_sorted_by_name(screen_text, app_factory: Callable[..., CaseTUI], drive) -> None:
+    async def scenario(pilot: Pilot[None]) -> None:
+        assert isinstance(pilot.app.screen, LibraryScreen)
+        assert rows(pilot) == ALL
+        text = screen_text(pilot.app)
+        for heading in ("Name ▲", "Company", "Status", "Launched", "Ended", "Lifespan", "Notice"):
+            assert heading in text
+        assert "○ shut down" in text and "‖ paused" in text
+        assert "59d" in text  # Alpha's notice period.
+
+    drive(app_factory(), scenario, size=(160, 30))
+
+
+def test_search_in_chinese_finds_the_english_named_case(screen_text, app_factory, drive) -> None:
+    async def scenario(pilot: Pilot[None]) -> None:
+        await pilot.press("slash")
+        assert isinstance(pilot.app.focused, Input)
+        await type_text(pilot, "阿尔法")
+        assert rows(pilot) == ["alpha-club"]
+        assert "1/3" in screen_text(pilot.app)
+
+    drive(app_factory(), scenario)
+
+
+def test_search_matches_company_and_tag_and_every_word(screen_text, app_factory, drive) -> None:
+    async def scenario(pilot: Pilot[None]) -> None:
+        search = pilot.app.screen.query_one("#search", Input)
+        for query, expected in (("beta corp", ["beta-market"]), ("local-life", ["gamma-card"]), ("membership x", [])):
+            search.value = query
+            await pilot.pause()
+            assert rows(pilot) == expected, query
+        assert "No case matches." in screen_text(pilot.app)
+
+    drive(app_factory(), scenario)
+
+
+def test_enter_in_search_opens_the_first_match(app_factory, drive) -> None:
+    async def scenario(pilot: Pilot[None]) -> None:
+        await pilot.press("slash", "g", "a", "m")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, CaseScreen)
+        assert pilot.app.screen.case.id == "gamma-card"
+
+    drive(app_factory(), scenario)
+
+
+def test_escape_leaves_search_then_clears_it(app_factory, drive) -> None:
+    async def scenario(pilot: Pilot[None]) -> None:
+        await pilot.press("slash", "b", "e", "t")
+        await pilot.press("escape")
+        assert isinstance(pilot.app.focused, CaseTable)
+        assert rows(pilot) == ["beta-market"]
+        await pilot.press("escape")
+        await pilot.pause()
+        assert rows(pilot) == ALL
+
+    drive(app_factory(), scenario)
+
+
+def test_status_filter_cycles_and_shows_its_state(screen_text, app_factory, drive) -> None:
+    async def scenario(pilot: Pilot[None]) -> None:
+        await pilot.press("f")  # active: none in the fixtures
+        assert rows(pilot) == []
+        assert "status: active" in screen_text(pilot.app)
+        await pilot.press("f", "f")  # sunsetting, then paused
+        assert rows(pilot) == ["gamma-card"]
+        assert "status: paused" in screen_text(pilot.app)
+        await pilot.press("x")
+        assert rows(pilot) == ALL
+        assert "status: all" in screen_text(pilot.app)
+
+    drive(app_factory(), scenario)
+
+
+def test_tag_filter_cycles_through_the_library_tags(screen_text, app_factory, drive) -> None:
+    async def scenario(pilot: Pilot[None]) -> None:
+        await pilot.press("g")  # local-life, the first tag in order
+        assert rows(pilot) == ["gamma-card"]
+        assert "tags: local-life" in screen_text(pilot.app)
+        await pilot.press("g")  # membership
+        assert rows(pilot) == ["alpha-club"]
+
+    drive(app_factory(), scenario)
+
+
+def test_s_cycles_the_sort_column_and_shift_s_reverses(screen_text, app_factory, drive) -> None:
+    async def scenario(pilot: Pilot[None]) -> None:
+        await pilot.press("s")  # company: Alpha Group, Beta Corp, Gamma […]
+        assert "sort: company ▲" in screen_text(pilot.app)
+        await pilot.press("s", "s")  # status, then launched
+        assert rows(pilot) == ["beta-market", "alpha-club", "gamma-card"]  # 2018-06, 2019, 2025-09-01
+        assert "Launched ▲" in screen_text(pilot.app)
+        await pilot.press("S")
+        assert rows(pilot) == ["gamma-card", "alpha-club", "beta-market"]
+        assert "Launched ▼" in screen_text(pilot.app)
+
+    drive(app_factory(), scenario, size=(160, 30))
+
+
+def test_clicking_a_header_sorts_by_it_and_again_reverses(app_factory, drive) -> None:
+    async def scenario(pilot: Pilot[None]) -> None:
+        x = pilot.app.screen.query_one(CaseTable).header_offset("lifespan")
+        assert x is not None
+        await pilot.click(CaseTable, offset=(x + 2, 0))
+        await pilot.pause()
+        # Lifespans: Alpha 3 years, Beta 3 years 3 months; Gamma has none and sorts last.
+        assert rows(pilot) == ["alpha-club", "beta-market", "gamma-card"]
+        await pilot.click(CaseTable, offset=(x + 2, 0))
+        await pilot.pause()
+        assert rows(pilot) == ["beta-market", "alpha-club", "gamma-card"]
+
+    drive(app_factory(), scenario, size=(160, 30))
+
+
+def test_preview_follows_the_cursor(screen_text, app_factory, drive) -> None:
+    async def scenario(pilot: Pilot[None]) -> None:
+        text = screen_text(pilot.app)
+        assert "closed in stages." in text
+        assert "Membership social" in text
+        await pilot.press("down")
+        await pilot.pause()
+        text = screen_text(pilot.app)
+        assert "An S2B2C shop network" in text
+        assert "3 years 3 months" in text  # lifespan, month precision
+        assert "closed in stages" not in text
+
+    drive(app_factory(), scenario)
+
+
+def _library_with_problems(fixture_dir: Path, tmp_path: Path) -> tuple[Path, Path]:
+    """A copy of the fixtures plus a broken file, and a second folder that shadows one id."""
+    first = tmp_path / "mine"
+    shutil.copytree(fixture_dir, first)
+    (first / "delta-broken.toml").write_text('format = 1\n[case]\nname = "Delta"\nstatus = "gone"\n', encoding="utf-8")
+    second = tmp_path / "theirs"
+    second.mkdir()
+    shutil.copy(fixture_dir / "alpha-club.toml", second / "alpha-club.toml")
+    return first, second
+
+
+def test_broken_file_is_listed_with_its_error_and_shadowed_id_is_reported(
+    screen_text, app_factory, drive, fixture_dir: Path, tmp_path: Path
+) -> None:
+    first, second = _library_with_problems(fixture_dir, tmp_path)
+
+    async def scenario(pilot: Pilot[None]) -> None:
+        assert rows(pilot) == [*ALL, "delta-broken"]  # broken files sort last
+        text = screen_text(pilot.app)
+        assert "✗ broken" in text
+        assert "problem(s) in the library" in text  # the start-up notification
+        await pilot.press("end")
+        await pilot.pause()
+        text = screen_text(pilot.app)
+        assert "This file did not load:" in text
+        assert "✗ broken delta-broken" in text
+        assert "gone" in text  # the error names the bad status
+        await pilot.press("p")
+        await pilot.pause()
+        text = screen_text(pilot.app)
+        assert "shadowed" in text
+        await pilot.press("enter")  # cannot be opened: says so, stays on the library
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, LibraryScreen)
+
+    drive(app_factory(first, second), scenario)
+
+
+def test_status_filter_can_show_only_broken_files(app_factory, drive, fixture_dir: Path, tmp_path: Path) -> None:
+    first, _ = _library_with_problems(fixture_dir, tmp_path)
+
+    async def scenario(pilot: Pilot[None]) -> None:
+        await pilot.press(*["f"] * 6)  # five statuses, then broken
+        assert rows(pilot) == ["delta-broken"]
+
+    drive(app_factory(first), scenario)
+
+
+def test_marks_show_in_the_table_and_c_opens_compare(screen_text, app_factory, drive) -> None:
+    async def scenario(pilot: Pilot[None]) -> None:
+        app = pilot.app
+        assert isinstance(app, CaseTUI)
+        await pilot.press("c")
+        await pilot.pause()
+        assert "Mark at least two cases" in screen_text(app)
+        assert isinstance(app.screen, LibraryScreen)
+        await pilot.press("m", "down", "m")
+        await pilot.pause()
+        assert app.marked == ("alpha-club", "beta-market")
+        assert screen_text(app).count("✓") >= 2
+        assert "✓ 2" in screen_text(app)
+        await pilot.press("c")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "CompareScreen"
+
+    drive(app_factory(), scenario)
+
+
+def test_m_again_unmarks(app_factory, drive) -> None:
+    async def scenario(pilot: Pilot[None]) -> None:
+        await pilot.press("m", "m")
+        assert pilot.app.marked == ()
+
+    drive(app_factory(), scenario)
+
+
+def test_t_opens_the_sunset_of_the_highlighted_case(app_factory, drive) -> None:
+    async def scenario(pilot: Pilot[None]) -> None:
+        await pilot.press("t")
+        await pilot.pause()
+        screen = pilot.app.screen
+        assert type(screen).__name__ == "SunsetScreen"
+        assert screen.case.id == "alpha-club"
+
+    drive(app_factory(), scenario)
+
+
+def test_case_text_markup_stays_literal(screen_text, app_factory, drive) -> None:
+    async def scenario(pilot: Pilot[None]) -> None:
+        await pilot.press("end")
+        await pilot.pause()
+        text = screen_text(pilot.app)
+        assert "Gamma Card [/]" in text
+        assert "Gamma [@click=app.quit]quit[/]" in text  # the preview shows it whole
+        assert "[bold]markup[/bold]" in text
+        assert "\\x1b[31m" in text  # the escape character is shown, not sent
+        await pilot.click("#preview")  # clicking the text runs no action
+        await pilot.pause()
+
+    drive(app_factory(), scenario)
