@@ -62,7 +62,7 @@ Path_ = locate.KeyPath
 
 def valid_id(case_id: str) -> bool:
     """True for a well-formed case id (lowercase ASCII, digits, single hyphens, <= 64)."""
-    return len(case_id) <= ID_MAX and ID_RE.match(case_id) is not None
+    return len(case_id) <= ID_MAX and ID_RE.fullmatch(case_id) is not None  # `$` alone lets a final newline in
 
 
 def read_case(path: Path, display: str | None = None) -> Case:

@@ -21,7 +21,7 @@ class Precision(IntEnum):
     TIME = 4
 
 
-_PARTIAL = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
+_PARTIAL = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$", re.ASCII)  # ASCII digits only, as documented
 
 
 @dataclass(frozen=True, slots=True)
