@@ -17,14 +17,20 @@ from casetui.render.common import TimelineRow, cell_text, marked, timeline_rows
 from casetui.values import show
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|#~!])")
-_LINE_START = re.compile(r"^(\s*)([-+=]|\d+(?=[.)]))", re.MULTILINE)
+_LINE_START = re.compile(r"^(\s*)(?:([-+=])|(\d+)([.)]))", re.MULTILINE)
 
 
 def escape(text: str) -> str:
     """Case text as Markdown that renders literally (newlines kept)."""
     text = text.replace("&", "&amp;")
     text = _SPECIAL.sub(r"\\\1", text)
-    return _LINE_START.sub(lambda m: f"{m.group(1)}\\{m.group(2)}", text)
+    return _LINE_START.sub(_escape_line_start, text)
+
+
+def _escape_line_start(match: re.Match[str]) -> str:
+    """`- x` -> `\\- x`; `1. x` -> `1\\. x` (a backslash before a digit would show: digits are not escapable)."""
+    indent, sign, digits, delimiter = match.groups()
+    return f"{indent}\\{sign}" if sign else f"{indent}{digits}\\{delimiter}"
 
 
 def cell(text: str) -> str:
