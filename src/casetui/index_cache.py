@@ -27,19 +27,22 @@ INDEX_NAME = f"index-1-py{sys.version_info[0]}{sys.version_info[1]}.marshal"
 
 
 def cache_dir() -> Path:
-    """Where casetui keeps its index: `CASETUI_CACHE_DIR`, else the XDG cache folder."""
+    """Where casetui keeps its index: `CASETUI_CACHE_DIR`, else the user's cache folder (platformdirs)."""
     override = os.environ.get(ENV_CACHE_DIR)
     if override:
         return Path(override).expanduser()
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "casetui"
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("casetui", appauthor=False))
 
 
 class IndexCache:
     """Summaries by absolute path, valid while the file's (mtime_ns, size) is unchanged."""
 
-    def __init__(self, path: Path | None) -> None:
+    def __init__(self, path: Path | None, writable: bool = True) -> None:
         self.path = path
+        self.writable = writable
+        """False: read the index but never write it (`CASETUI_READ_ONLY`, as in `casetui serve`)."""
         self._old: dict[str, Any] = {}
         self._new: dict[str, Any] = {}
         self.hits = 0
@@ -49,10 +52,12 @@ class IndexCache:
 
     @classmethod
     def default(cls) -> IndexCache:
-        """The user's index, or a disabled one when `CASETUI_NO_CACHE` is set."""
+        """The user's index, or a disabled one when `CASETUI_NO_CACHE` is set; never written when read-only."""
+        from casetui.paths import read_only
+
         if os.environ.get(ENV_NO_CACHE):
             return cls(None)
-        return cls(cache_dir() / INDEX_NAME)
+        return cls(cache_dir() / INDEX_NAME, writable=not read_only())
 
     def get(self, key: str, stamp: tuple[int, int]) -> Summary | None:
         """The cached summary for the file at `key` if its stamp still matches."""
@@ -75,7 +80,7 @@ class IndexCache:
 
     def save(self) -> None:
         """Write the index when it changed; silently keep the old one when the folder is not writable."""
-        if self.path is None or (self.misses == 0 and len(self._new) == len(self._old)):
+        if self.path is None or not self.writable or (self.misses == 0 and len(self._new) == len(self._old)):
             return
         payload = {"casetui": __version__, "files": self._new}
         with contextlib.suppress(OSError):

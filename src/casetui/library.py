@@ -1,7 +1,8 @@
 """A case library: the folders searched, in order, and every case file found in them.
 
 Search order: each `--cases DIR`, then each folder in `CASETUI_CASES` (separated like PATH),
-then the library bundled in the package. The first folder to hold an id wins, and the shadowed
+then the user's library folder when it exists (`casetui.paths.user_library_dir`), then the library
+bundled in the package. The first folder to hold an id wins, and the shadowed
 file is reported as a warning. A broken file is listed with its problems; it never stops the
 others from loading.
 """
@@ -32,11 +33,23 @@ def bundled_dir() -> Path:
     return Path(__file__).resolve().parents[2] / "cases"
 
 
-def search_dirs(cli_dirs: Sequence[Path] = (), env: str | None = None, bundled: bool = True) -> list[Path]:
-    """The folders to read, in priority order."""
+def search_dirs(
+    cli_dirs: Sequence[Path] = (), env: str | None = None, bundled: bool = True, *, user: bool | None = None
+) -> list[Path]:
+    """The folders to read, in priority order.
+
+    `user` adds the user's library folder when it exists; by default it goes with `bundled`, so that
+    tests which leave out the bundled library see only their own folders.
+    """
     dirs = [Path(d).expanduser() for d in cli_dirs]
     env_value = os.environ.get(ENV_CASES, "") if env is None else env
     dirs += [Path(p).expanduser() for p in env_value.split(os.pathsep) if p.strip()]
+    if bundled if user is None else user:
+        from casetui.paths import user_library_dir  # platformdirs, only when it is needed
+
+        folder = user_library_dir()
+        if folder.is_dir():
+            dirs.append(folder)
     if bundled:
         dirs.append(bundled_dir())
     return dirs

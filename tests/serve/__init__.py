@@ -1,0 +1,1 @@
+"""Tests of `casetui serve` and `casetui paths`."""
