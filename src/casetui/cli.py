@@ -7,6 +7,7 @@ Textual only when the app opens, so `casetui compare A B --format json` stays qu
 """
 
 import functools
+import os
 import re
 import sys
 from collections.abc import Callable
@@ -393,8 +394,13 @@ def main() -> None:
     """Console-script entry point: run the CLI, never ending in a traceback."""
     if hasattr(sys.stdout, "reconfigure") and ascii_stdout():
         sys.stdout.reconfigure(errors="backslashreplace")  # type: ignore[union-attr]
+    if "_CASETUI_COMPLETE" in os.environ:
+        # Shell completion (docs/install.md); loaded only when the shell asks, so runs stay quick.
+        from typer.completion import completion_init
+
+        completion_init()
     try:
-        app()
+        app(prog_name="casetui")
     except SystemExit:
         raise
     except KeyboardInterrupt:

@@ -36,6 +36,7 @@ class CaseTUI(App[None]):
         Binding("question_mark", "help", "Keys", id="help", tooltip="Show the keys of this screen"),
         Binding("L", "toggle_lang", "中文", id="lang", tooltip="Switch English / Chinese"),
         Binding("d", "toggle_theme", "Light/dark", id="theme", show=False),
+        Binding("ctrl+s", "screenshot", "Screenshot", id="screenshot", show=False, tooltip="Save an SVG screenshot"),
         Binding("ctrl+p", "command_palette", "palette", id="palette", show=False, priority=True),
     ]
 
@@ -92,6 +93,31 @@ class CaseTUI(App[None]):
     def action_toggle_theme(self) -> None:
         """Switch between the dark and the light theme."""
         self.theme = THEMES[1] if self.theme == THEMES[0] else THEMES[0]
+
+    def action_screenshot(self, filename: str | None = None, path: str | None = None) -> None:
+        """Save an SVG screenshot of the screen into the screenshot folder, and say where."""
+        self.deliver_screenshot(filename, path)
+
+    def deliver_screenshot(
+        self, filename: str | None = None, path: str | None = None, time_format: str | None = None
+    ) -> str | None:
+        """Locally: write into `casetui paths`' screenshot folder (never when read-only). In a browser: download."""
+        if self.is_web:
+            return super().deliver_screenshot(filename, path, time_format)
+        from casetui.paths import read_only, screenshot_dir
+
+        if read_only():
+            self.notify(word("screenshot_read_only", self.lang), severity="warning", markup=False)
+            return None
+        folder = Path(path) if path else screenshot_dir()
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            saved = self.save_screenshot(filename, str(folder))
+        except OSError as error:
+            self.notify(word("screenshot_failed", self.lang, error=str(error)), severity="error", markup=False)
+            return None
+        self.notify(word("screenshot_saved", self.lang, path=saved), markup=False, timeout=8)
+        return saved
 
     def action_help(self) -> None:
         """Show the keys of the current screen."""

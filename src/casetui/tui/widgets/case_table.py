@@ -38,11 +38,11 @@ MARK_STYLE = "bold #d08a1c"
 MARK_WIDTH = 3
 """The mark column: one glyph and its padding."""
 
-DROP_ORDER = ("notice", "ended", "company", "launched", "lifespan")
+DROP_ORDER = ("launched", "company", "ended", "lifespan", "notice")
 """Columns given up, first to last, when the table is too narrow for all of them."""
 
 MAX_WIDTHS = {"name": 34, "company": 18}
-MIN_NAME_WIDTH = 12
+MIN_NAME_WIDTH = 22
 PADDING = 2
 """One blank cell on each side of every column."""
 HEADER_WORDS = {"notice": "col_notice"}

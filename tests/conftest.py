@@ -1,0 +1,22 @@
+"""Every test runs without the user's own casetui folders or settings.
+
+The user's library, cache and screenshot folders come from platformdirs; point them all into a
+temporary folder so that no test reads a trainer's real cases or writes into their cache.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+
+@pytest.fixture(autouse=True)
+def _private_user_folders(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    home = tmp_path_factory.mktemp("home")
+    for name in ("XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_CONFIG_HOME", "XDG_PICTURES_DIR"):
+        monkeypatch.setenv(name, str(Path(home) / name.lower()))
+    monkeypatch.setenv("CASETUI_CACHE_DIR", str(Path(home) / "cache"))
+    monkeypatch.setenv("CASETUI_SCREENSHOT_DIR", str(Path(home) / "screenshots"))
+    for name in ("CASETUI_CASES", "CASETUI_LANG", "CASETUI_NO_BUNDLED", "CASETUI_READ_ONLY", "NO_COLOR"):
+        monkeypatch.delenv(name, raising=False)
