@@ -14,7 +14,6 @@ import contextlib
 import marshal
 import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -85,6 +84,8 @@ class IndexCache:
         payload = {"casetui": __version__, "files": self._new}
         with contextlib.suppress(OSError):
             self.path.parent.mkdir(parents=True, exist_ok=True)
+            import tempfile  # only when writing: reading the index must stay quick
+
             fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".index-", suffix=".tmp")
             try:
                 with os.fdopen(fd, "wb") as handle:

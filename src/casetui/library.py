@@ -14,13 +14,16 @@ import os
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from casetui.index_cache import IndexCache
 from casetui.loader import read_case
 from casetui.model import Case
 from casetui.problems import CaseError, Problem
 from casetui.sanitize import clean
-from casetui.summary import Summary
+
+if TYPE_CHECKING:  # Only for annotations: the index and summaries load when a library does.
+    from casetui.index_cache import IndexCache
+    from casetui.summary import Summary
 
 ENV_CASES = "CASETUI_CASES"
 
@@ -236,7 +239,7 @@ def _same_file(a: Path, b: Path) -> bool:
         return False
 
 
-_Parsed = Case | Summary | tuple[Problem, ...]
+_Parsed = "Case | Summary | tuple[Problem, ...]"
 
 PARALLEL_FROM = 800
 """Below this many files to parse, a process pool costs more than it saves."""
@@ -251,6 +254,8 @@ def _parse(path: Path) -> Case | tuple[Problem, ...]:
 
 def _summarise(path: Path) -> Summary | tuple[Problem, ...]:
     parsed = _parse(path)
+    from casetui.summary import Summary
+
     return Summary.from_case(parsed) if isinstance(parsed, Case) else parsed
 
 
@@ -275,6 +280,8 @@ def _parse_many(paths: list[Path]) -> list[Summary | tuple[Problem, ...]]:
 
 
 def _fill(entry: Entry, parsed: _Parsed, keep: bool) -> None:
+    from casetui.summary import Summary
+
     if isinstance(parsed, Case):
         entry.summary = Summary.from_case(parsed)
         entry._case = parsed if keep else None
