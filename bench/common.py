@@ -16,6 +16,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 PYTHON = sys.executable
+ENTRY = str(ROOT / "bench" / "_casetui_entry.py")
 
 
 def clean_env(**extra: str) -> dict[str, str]:
@@ -25,12 +26,12 @@ def clean_env(**extra: str) -> dict[str, str]:
     return env
 
 
-def time_command(argv: Sequence[str], runs: int, env: dict[str, str] | None = None, cwd: Path | None = None) -> float:
+def time_command(argv: Sequence[str], runs: int, env: dict[str, str] | None = None) -> float:
     """Median wall time in seconds of running `argv` to completion `runs` times (after one warm-up)."""
     samples = []
     for i in range(runs + 1):
         start = time.perf_counter()
-        subprocess.run(argv, env=env, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+        subprocess.run(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
         if i:  # the first run warms the file cache
             samples.append(time.perf_counter() - start)
     return statistics.median(samples)
@@ -46,11 +47,19 @@ def time_call(fn: Callable[[], object], runs: int) -> float:
     return statistics.median(samples)
 
 
-def report(name: str, value: float, floor: float, target: float, unit: str = "ms") -> str:
-    """One result line: the measurement, its floor, the ratio and the target ratio."""
+def report(name: str, value: float, floor: float, target: float) -> None:
+    """One result line: the measurement in ms, its floor, the ratio and the target ratio."""
     ratio = value / floor if floor else float("inf")
     verdict = "ok" if ratio <= target else "over target"
-    scale = 1000 if unit == "ms" else 1
-    line = f"{name:<44} {value * scale:9.1f} {unit}  floor {floor * scale:8.1f} {unit}  ratio {ratio:5.2f}x  (target {target}x: {verdict})"
-    print(line, flush=True)
-    return line
+    print(
+        f"{name:<44} {value * 1000:9.1f} ms  floor {floor * 1000:8.1f} ms  "
+        f"ratio {ratio:5.2f}x  (target {target}x: {verdict})",
+        flush=True,
+    )
+
+
+def absolute(name: str, value: float, unit: str, target: float, note: str = "") -> None:
+    """One result line for a measurement with an absolute target."""
+    verdict = "ok" if value <= target else "over target"
+    extra = f"; {note}" if note else ""
+    print(f"{name:<44} {value:9.3f} {unit}  (target {target} {unit}: {verdict}{extra})", flush=True)

@@ -7,7 +7,7 @@ after every case that loaded.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from casetui.library import Entry
@@ -49,40 +49,75 @@ def search_blob(entry: Entry) -> str:
 
 def matches(entry: Entry, listing: Listing, blob: str | None = None) -> bool:
     """True when the entry passes the search (every word found) and both filters."""
-    summary = entry.summary
-    if listing.status is not None:
-        status = BROKEN if summary is None else summary.status
-        if status != listing.status:
-            return False
-    if listing.tag is not None and (summary is None or listing.tag not in summary.tags):
-        return False
+    return _matcher(listing)(entry, blob)
+
+
+def _matcher(listing: Listing) -> Callable[[Entry, str | None], bool]:
+    """The test of one entry against the search and filters, with the query split once."""
     words = listing.query.casefold().split()
-    if words:
-        haystack = blob if blob is not None else search_blob(entry)
-        return all(w in haystack for w in words)
-    return True
+    status, tag = listing.status, listing.tag
+
+    def test(entry: Entry, blob: str | None) -> bool:
+        summary = entry.summary
+        if status is not None and (BROKEN if summary is None else summary.status) != status:
+            return False
+        if tag is not None and (summary is None or tag not in summary.tags):
+            return False
+        if words:
+            haystack = blob if blob is not None else search_blob(entry)
+            return all(w in haystack for w in words)
+        return True
+
+    return test
 
 
-def select(entries: Iterable[Entry], listing: Listing, lang: str, blobs: dict[str, str] | None = None) -> list[Entry]:
-    """The entries to show, filtered and sorted; missing values and broken files sort last either way."""
+def order(entries: Iterable[Entry], sort: str, descending: bool, lang: str) -> list[Entry]:
+    """Every entry sorted by one column; missing values and broken files last either way.
+
+    The library screen keeps this order and filters it on each keystroke (filtering keeps order),
+    so a search over 10,000 cases never sorts.
+    """
     keyed: list[tuple[object, str, Entry]] = []
     missing: list[Entry] = []
     broken: list[Entry] = []
     for entry in entries:
-        if not matches(entry, listing, blobs.get(entry.id) if blobs else None):
-            continue
         if entry.summary is None:
             broken.append(entry)
             continue
-        key = _key(entry.summary, listing.sort, lang)
+        key = _key(entry.summary, sort, lang)
         if key is None:
             missing.append(entry)
         else:
             keyed.append((key, entry.id, entry))
-    keyed.sort(key=lambda item: (item[0], item[1]), reverse=listing.descending)
+    keyed.sort(key=lambda item: (item[0], item[1]), reverse=descending)
     missing.sort(key=lambda e: e.id)
     broken.sort(key=lambda e: e.id)
     return [item[2] for item in keyed] + missing + broken
+
+
+def select(
+    entries: Iterable[Entry],
+    listing: Listing,
+    lang: str,
+    blobs: dict[str, str] | None = None,
+    ordered: list[Entry] | None = None,
+) -> list[Entry]:
+    """The entries to show, filtered and sorted (from `ordered`, the output of `order`, when given)."""
+    if ordered is None:
+        ordered = order(entries, listing.sort, listing.descending, lang)
+    if blobs is not None and listing.status is None and listing.tag is None:
+        # The common case, a search alone: one substring test per entry, nothing else.
+        words = listing.query.casefold().split()
+        if not words:
+            return list(ordered)
+        if len(words) == 1:
+            word = words[0]
+            return [e for e in ordered if word in blobs.get(e.id, "")]
+        return [e for e in ordered if all(w in blobs.get(e.id, "") for w in words)]
+    test = _matcher(listing)
+    if blobs is None:
+        return [e for e in ordered if test(e, None)]
+    return [e for e in ordered if test(e, blobs.get(e.id))]
 
 
 def tags_of(entries: Iterable[Entry]) -> list[str]:

@@ -15,7 +15,7 @@ from textual.widgets import Footer, Header, Input
 
 from casetui.library import Entry
 from casetui.tui.labels import localize_bindings, word
-from casetui.tui.listing import COLUMNS, STATUS_FILTERS, Listing, next_in, search_blob, select, tags_of
+from casetui.tui.listing import COLUMNS, STATUS_FILTERS, Listing, next_in, order, search_blob, select, tags_of
 from casetui.tui.widgets.case_table import CaseTable
 from casetui.tui.widgets.preview import CasePreview
 from casetui.tui.widgets.problems import ProblemsPanel
@@ -59,6 +59,8 @@ class LibraryScreen(Screen[None]):
         super().__init__()
         self._blobs: dict[str, str] = {}
         self._rows: list[Entry] = []
+        self._ordered: list[Entry] = []
+        self._order_key: tuple[object, ...] | None = None
 
     @property
     def tui(self) -> CaseTUI:
@@ -121,7 +123,12 @@ class LibraryScreen(Screen[None]):
         """Filter and sort the entries into the table, then refresh the state line and the preview."""
         lang = self.tui.lang
         listing = self.listing
-        self._rows = select(self.tui.library.entries.values(), listing, lang, self._blobs)
+        entries = self.tui.library.entries
+        key = (listing.sort, listing.descending, lang, len(entries))
+        if self._order_key != key:  # Sort once per column and language; keystrokes only filter.
+            self._ordered = order(entries.values(), listing.sort, listing.descending, lang)
+            self._order_key = key
+        self._rows = select(entries.values(), listing, lang, self._blobs, self._ordered)
         library = self.tui.library.entries.values()
         self.table.show(self._rows, lang, self.tui.marked, listing.sort, listing.descending, library)
         self._show_state()
