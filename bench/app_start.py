@@ -15,7 +15,7 @@ import subprocess
 import sys
 import time
 
-from common import ENTRY, PYTHON, absolute, clean_env, report
+from common import ENTRY, PYTHON, absolute, clean_env, ensure_compiled, report
 
 FLOOR_APP = """
 from textual.app import App
@@ -102,6 +102,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=10)
     args = parser.parse_args(argv)
+    ensure_compiled()
     if shutil.which("tmux") is None:
         print("app start: tmux not found; skipped")
         return 0

@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from common import PYTHON, ROOT, clean_env, report, time_command
+from common import PYTHON, ROOT, clean_env, ensure_compiled, report, time_command
 
 FLOOR = """
 import json, sys, tomli
@@ -24,6 +24,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("a", nargs="?", default="xiaomi-youpin-youyu")
     parser.add_argument("b", nargs="?", default="taoxiaopu")
     args = parser.parse_args(argv)
+    ensure_compiled()
     files = [str(ROOT / "cases" / f"{case}.toml") for case in (args.a, args.b)]
     env = clean_env()
     floor = time_command([PYTHON, "-c", FLOOR, *files], args.runs, env)

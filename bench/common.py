@@ -63,3 +63,16 @@ def absolute(name: str, value: float, unit: str, target: float, note: str = "") 
     verdict = "ok" if value <= target else "over target"
     extra = f"; {note}" if note else ""
     print(f"{name:<44} {value:9.3f} {unit}  (target {target} {unit}: {verdict}{extra})", flush=True)
+
+
+def ensure_compiled() -> None:
+    """Write casetui's bytecode, as `pip install` does for a real install.
+
+    A source checkout run with PYTHONDONTWRITEBYTECODE (or a read-only tree) would otherwise
+    compile every module on every start, which no installed casetui does.
+    """
+    import compileall
+
+    import casetui
+
+    compileall.compile_dir(str(Path(casetui.__file__).parent), quiet=1, force=False)

@@ -20,7 +20,7 @@ import time
 from pathlib import Path
 
 from app_start import app_command, first_frame, measure
-from common import ENTRY, PYTHON, absolute, clean_env, report, time_command
+from common import ENTRY, PYTHON, absolute, clean_env, ensure_compiled, report, time_command
 from generate import generate
 
 COLD_LOAD = """
@@ -92,6 +92,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--dir", type=Path, help="where to generate (default: a temporary folder)")
     args = parser.parse_args(argv)
+    ensure_compiled()
     work = Path(tempfile.mkdtemp(prefix="casetui-scale-"))
     library = args.dir or work / "library"
     generate(library, args.count)

@@ -6,7 +6,6 @@ Finding a case reads only the file asked for (the library is scanned for names, 
 
 from __future__ import annotations
 
-import difflib
 import os
 import sys
 from collections.abc import Sequence
@@ -105,6 +104,8 @@ def suggestions(wanted: str, ids: Sequence[str]) -> list[str]:
     """Up to three ids the user may have meant: those containing the word first, then close spellings."""
     key = wanted.lower().removesuffix(".toml")
     near = [i for i in ids if key and key in i]
+    import difflib  # only for a suggestion: it costs more to import than a case to parse
+
     near += [i for i in difflib.get_close_matches(key, ids, n=3, cutoff=0.5) if i not in near]
     return near[:3]
 

@@ -9,7 +9,6 @@ others from loading.
 
 from __future__ import annotations
 
-import difflib
 import os
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -133,6 +132,8 @@ class Library:
 
     def suggest(self, case_id: str) -> list[str]:
         """Ids close to an unknown one, for "did you mean"."""
+        import difflib  # only for a suggestion: it costs more to import than a case to parse
+
         return difflib.get_close_matches(case_id, list(self.entries), n=3, cutoff=0.5)
 
 

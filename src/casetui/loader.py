@@ -8,7 +8,6 @@ heavy. Nothing here imports a UI library.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import math
 import os
 import re
@@ -140,6 +139,8 @@ def _type_name(value: object) -> str:
 
 def suggest(word: str, choices: Iterable[str]) -> str:
     """` (did you mean "x"?)` for the nearest choice, or nothing."""
+    import difflib  # only for a suggestion: it costs more to import than a case to parse
+
     match = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
     return f' (did you mean "{match[0]}"?)' if match else ""
 
