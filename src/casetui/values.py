@@ -51,7 +51,9 @@ def display_value(value: object, lang: str) -> tuple[str, bool]:
     if isinstance(value, LText):
         resolved = value.resolve(lang)
         return resolved.text, resolved.fallback
-    if isinstance(value, (When, Span)):
+    if isinstance(value, Span):
+        return value.display(lang), False
+    if isinstance(value, When):
         return value.display(), False
     return str(value), False
 

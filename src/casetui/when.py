@@ -163,8 +163,10 @@ class Span:
         """The unit's name as used in JSON output."""
         return self.unit.name.lower()
 
-    def display(self) -> str:
-        """`3 years`, `1 year 4 months`, `59 days`, `2 days 5 h`, signed when negative."""
+    def display(self, lang: str = "en") -> str:
+        """`3 years`, `1 year 4 months`, `59 days`, `2 days 5 h` (`3年`, `1年4个月`, `59天` in Chinese)."""
+        if lang.split("-")[0].lower() == "zh":
+            return self._display_zh()
         sign = "-" if self.amount < 0 else ""
         n = abs(self.amount)
         if self.unit is SpanUnit.YEAR:
@@ -186,6 +188,26 @@ class Span:
         if minutes and not days:
             parts.append(f"{minutes} min")
         return sign + (" ".join(parts) or "0 days")
+
+    def _display_zh(self) -> str:
+        sign = "-" if self.amount < 0 else ""
+        n = abs(self.amount)
+        if self.unit is SpanUnit.YEAR:
+            return f"{sign}{n}年"
+        if self.unit is SpanUnit.MONTH:
+            years, months = divmod(n, 12)
+            parts = [f"{years}年"] if years else []
+            if months or not years:
+                parts.append(f"{months}个月")
+            return sign + "".join(parts)
+        if self.unit is SpanUnit.DAY:
+            return f"{sign}{n}天"
+        days, rest = divmod(n, 86400)
+        hours = rest // 3600
+        parts = [f"{days}天"] if days else []
+        if hours or not days:
+            parts.append(f"{hours}小时")
+        return sign + "".join(parts)
 
     def offset(self) -> str:
         """Compact signed form for timelines: `T+59d`, `T-3mo`, `T+1y`, `T+5h`, `T+0`."""

@@ -7,7 +7,7 @@ words a handout needs beyond `i18n` live here.
 from __future__ import annotations
 
 from casetui import i18n
-from casetui.when import Span, SpanUnit
+from casetui.when import Span
 
 _WORDS: dict[str, tuple[str, str]] = {
     "case_study": ("Case study", "案例"),
@@ -60,28 +60,7 @@ def kind_word(kind: str, lang: str) -> str:
 
 def span_words(span: Span | None, lang: str) -> str:
     """A span in words of `lang`: `3 years` / `3年`, `59 days` / `59天`; empty for None."""
-    if span is None:
-        return ""
-    if not is_zh(lang):
-        return span.display()
-    sign = "-" if span.amount < 0 else ""
-    n = abs(span.amount)
-    if span.unit is SpanUnit.YEAR:
-        return f"{sign}{n}年"
-    if span.unit is SpanUnit.MONTH:
-        years, months = divmod(n, 12)
-        parts = [f"{years}年"] if years else []
-        if months or not years:
-            parts.append(f"{months}个月")
-        return sign + "".join(parts)
-    if span.unit is SpanUnit.DAY:
-        return f"{sign}{n}天"
-    days, rest = divmod(n, 86400)
-    hours = rest // 3600
-    parts = [f"{days}天"] if days else []
-    if hours or not days:
-        parts.append(f"{hours}小时")
-    return sign + "".join(parts)
+    return "" if span is None else span.display(lang)
 
 
 def colon(lang: str) -> str:

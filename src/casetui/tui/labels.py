@@ -108,6 +108,7 @@ _WORDS: dict[str, tuple[str, str]] = {
     "p_theme": ("Toggle light/dark theme", "切换明暗主题"),
     "p_problems": ("Show library problems", "查看案例库问题"),
     "p_library": ("Back to the library", "返回案例库"),
+    "p_overview": ("Overview: charts of the cases shown", "概览：当前案例的统计图"),
 }
 
 
@@ -130,26 +131,9 @@ def span_text(span: Span | None, lang: str, compact: bool = False) -> str:
     """
     if span is None:
         return ""
-    if not is_zh(lang):
-        return _compact(span) if compact else span.display()
-    sign = "-" if span.amount < 0 else ""
-    n = abs(span.amount)
-    if span.unit is SpanUnit.YEAR:
-        return f"{sign}{n}年"
-    if span.unit is SpanUnit.MONTH:
-        years, months = divmod(n, 12)
-        parts = [f"{years}年"] if years else []
-        if months or not years:
-            parts.append(f"{months}个月")
-        return sign + "".join(parts)
-    if span.unit is SpanUnit.DAY:
-        return f"{sign}{n}天"
-    days, rest = divmod(n, 86400)
-    hours = rest // 3600
-    parts = [f"{days}天"] if days else []
-    if hours or not days:
-        parts.append(f"{hours}小时")
-    return sign + "".join(parts)
+    if compact and not is_zh(lang):
+        return _compact(span)
+    return span.display(lang)
 
 
 def _compact(span: Span) -> str:
