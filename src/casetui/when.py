@@ -205,9 +205,9 @@ class Span:
         days, rest = divmod(n, 86400)
         hours = rest // 3600
         parts = [f"{days}天"] if days else []
-        if hours or not days:
+        if hours:
             parts.append(f"{hours}小时")
-        return sign + "".join(parts)
+        return sign + ("".join(parts) or "0天")
 
     def offset(self) -> str:
         """Compact signed form for timelines: `T+59d`, `T-3mo`, `T+1y`, `T+5h`, `T+0`."""

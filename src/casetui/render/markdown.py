@@ -15,6 +15,7 @@ from casetui.i18n import label
 from casetui.model import Case, Fact, Source
 from casetui.render.common import TimelineRow, cell_text, marked, timeline_rows
 from casetui.values import show
+from casetui.when import Span
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|#~!])")
 _LINE_START = re.compile(r"^(\s*)(?:([-+=])|(\d+)([.)]))", re.MULTILINE)
@@ -64,7 +65,7 @@ def _timeline_table(case: Case, rows: Sequence[TimelineRow], lang: str) -> list[
                 title,
                 cell(", ".join(event.sources)),
                 cell(", ".join(marked(s.name, lang) for s in row.stops)),
-                row.to_shutdown.display() if row.to_shutdown else "",
+                row.to_shutdown.display(lang) if row.to_shutdown else "",
             ]
         )
     return table(header, body)
@@ -139,8 +140,8 @@ def case_md(case: Case, lang: str) -> str:
         ("tags", ", ".join(case.tags) or None),
         ("launched", case.launched.display() if case.launched else None),
         ("ended", case.ended.display() if case.ended else None),
-        ("lifespan", _span(derive.lifespan(case))),
-        ("notice_period", _span(derive.notice_period(case))),
+        ("lifespan", _span(derive.lifespan(case), lang)),
+        ("notice_period", _span(derive.notice_period(case), lang)),
         ("as_of", case.as_of.display() if case.as_of else None),
     ]
     out += [f"- **{label(key, lang)}:** {cell(value)}" for key, value in facts if value]
@@ -201,5 +202,5 @@ def case_md(case: Case, lang: str) -> str:
     return "\n".join(out) + "\n"
 
 
-def _span(value: object) -> str | None:
-    return None if value is None else str(value)
+def _span(value: Span | None, lang: str) -> str | None:
+    return None if value is None else value.display(lang)

@@ -70,8 +70,8 @@ def text(value: LText | None, lang: str, style: str = "") -> Text:
     return out
 
 
-def _span(value: Span | None) -> Text:
-    return Text(value.display() if value else "")
+def _span(value: Span | None, lang: str) -> Text:
+    return Text(value.display(lang) if value else "")
 
 
 def _status(status: str, lang: str) -> Text:
@@ -105,8 +105,8 @@ def list_table(summaries: Sequence[Summary], lang: str) -> Table:
             _status(s.status, lang),
             Text(s.launched.display() if s.launched else ""),
             Text(s.ended.display() if s.ended else ""),
-            _span(s.lifespan),
-            _span(s.notice),
+            _span(s.lifespan, lang),
+            _span(s.notice, lang),
         )
     return table
 
@@ -173,7 +173,7 @@ def timeline_table(case: Case, lang: str) -> Table:
             title,
             Text(", ".join(event.sources), style="dim"),
             stops,
-            _span(row.to_shutdown),
+            _span(row.to_shutdown, lang),
         )
     return table
 
@@ -219,8 +219,8 @@ def case_view(case: Case, lang: str) -> Group:
         ("tags", Text(", ".join(case.tags)) if case.tags else None),
         ("launched", Text(case.launched.display()) if case.launched else None),
         ("ended", Text(case.ended.display()) if case.ended else None),
-        ("lifespan", _span(derive.lifespan(case)) if case.launched and case.ended else None),
-        ("notice_period", _span(derive.notice_period(case)) if derive.notice_period(case) else None),
+        ("lifespan", _span(derive.lifespan(case), lang) if case.launched and case.ended else None),
+        ("notice_period", _span(derive.notice_period(case), lang) if derive.notice_period(case) else None),
         ("as_of", Text(case.as_of.display()) if case.as_of else None),
         ("reason", text(case.reason, lang) if case.reason else None),
     ]
