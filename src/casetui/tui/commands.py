@@ -70,6 +70,8 @@ class CaseCommands(Provider):
             yield Choice(word("p_clear_marks", lang), "", "", partial(setattr, app, "marked", ()))
         if not isinstance(self.screen, LibraryScreen):  # The screen the palette was opened over.
             yield Choice(word("p_library", lang), "", "", _back_to_library(app))
+        else:
+            yield Choice(word("p_overview", lang), "", "overview stats charts 概览 统计", self.screen.action_overview)
         yield Choice(word("p_lang", lang), "", "language 语言 English 中文", app.action_toggle_lang)
         yield Choice(word("p_theme", lang), "", "theme 主题", app.action_toggle_theme)
         if app.library.problems:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from casetui.library import Entry
 from casetui.model import STATUSES
+from casetui.stats import Facet
 from casetui.summary import Summary
 
 COLUMNS = ("name", "company", "status", "launched", "ended", "lifespan", "notice")
@@ -33,11 +34,13 @@ class Listing:
     tag: str | None = None
     sort: str = "name"
     descending: bool = False
+    facets: tuple[Facet, ...] = ()
+    """Bars chosen in the overview: a case must be counted in each."""
 
     @property
     def filtered(self) -> bool:
         """True when anything hides rows."""
-        return bool(self.query.strip()) or self.status is not None or self.tag is not None
+        return bool(self.query.strip()) or self.status is not None or self.tag is not None or bool(self.facets)
 
 
 def search_blob(entry: Entry) -> str:
@@ -48,20 +51,22 @@ def search_blob(entry: Entry) -> str:
 
 
 def matches(entry: Entry, listing: Listing, blob: str | None = None) -> bool:
-    """True when the entry passes the search (every word found) and both filters."""
+    """True when the entry passes the search (every word found), both filters and the overview's bars."""
     return _matcher(listing)(entry, blob)
 
 
 def _matcher(listing: Listing) -> Callable[[Entry, str | None], bool]:
     """The test of one entry against the search and filters, with the query split once."""
     words = listing.query.casefold().split()
-    status, tag = listing.status, listing.tag
+    status, tag, facets = listing.status, listing.tag, listing.facets
 
     def test(entry: Entry, blob: str | None) -> bool:
         summary = entry.summary
         if status is not None and (BROKEN if summary is None else summary.status) != status:
             return False
         if tag is not None and (summary is None or tag not in summary.tags):
+            return False
+        if facets and (summary is None or not all(f.matches(summary) for f in facets)):
             return False
         if words:
             haystack = blob if blob is not None else search_blob(entry)
@@ -105,7 +110,7 @@ def select(
     """The entries to show, filtered and sorted (from `ordered`, the output of `order`, when given)."""
     if ordered is None:
         ordered = order(entries, listing.sort, listing.descending, lang)
-    if blobs is not None and listing.status is None and listing.tag is None:
+    if blobs is not None and listing.status is None and listing.tag is None and not listing.facets:
         # The common case, a search alone: one substring test per entry, nothing else.
         words = listing.query.casefold().split()
         if not words:

@@ -14,6 +14,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Input
 
 from casetui.library import Entry
+from casetui.stats import Facet
 from casetui.tui.labels import localize_bindings, word
 from casetui.tui.listing import COLUMNS, STATUS_FILTERS, Listing, next_in, order, search_blob, select, tags_of
 from casetui.tui.widgets.case_table import CaseTable
@@ -40,6 +41,7 @@ class LibraryScreen(Screen[None]):
         Binding("f", "cycle_status", "Status", id="status", show=False),
         Binding("g", "cycle_tag", "Tag", id="tag", show=False),
         Binding("x", "clear_filters", "Clear filters", id="clear", show=False),
+        Binding("o", "overview", "Overview", id="goto-overview", show=False, tooltip="Charts of the cases shown"),
         Binding("p", "problems", "Problems", id="problems", show=False),
         Binding("escape", "escape", "Back", id="back", show=False),
         Binding("down", "focus_table", show=False),
@@ -256,9 +258,23 @@ class LibraryScreen(Screen[None]):
         self.listing = replace(self.listing, tag=next_in(tags, self.listing.tag))
 
     def action_clear_filters(self) -> None:
-        """Clear the search and both filters; keep the sort order."""
+        """Clear the search, both filters and the overview's bars; keep the sort order."""
         self.query_one(SearchBar).input.value = ""
-        self.listing = replace(self.listing, query="", status=None, tag=None)
+        self.listing = replace(self.listing, query="", status=None, tag=None, facets=())
+
+    def action_overview(self) -> None:
+        """Charts of the cases shown; a bar chosen there narrows the table to its cases."""
+        from casetui.tui.screens.overview import OverviewScreen
+
+        summaries = [e.summary for e in self._rows if e.summary is not None]
+        broken = len(self._rows) - len(summaries)
+        screen = OverviewScreen(summaries, self.listing, len(self.tui.library.summaries), broken)
+        self.app.push_screen(screen, callback=self.apply_facet)
+
+    def apply_facet(self, facet: Facet | None) -> None:
+        """Keep only the cases of a bar chosen in the overview (`x` clears it with the other filters)."""
+        if facet is not None and not any(facet.same_as(f) for f in self.listing.facets):
+            self.listing = replace(self.listing, facets=(*self.listing.facets, facet))
 
     def action_problems(self) -> None:
         """Open or close the problems panel."""
