@@ -79,9 +79,11 @@ class IndexCache:
 
     def save(self) -> None:
         """Write the index when it changed; silently keep the old one when the folder is not writable."""
-        if self.path is None or not self.writable or (self.misses == 0 and len(self._new) == len(self._old)):
+        if self.path is None or not self.writable or self.misses == 0:
             return
-        payload = {"casetui": __version__, "files": self._new}
+        # One index serves every library the user opens: keep what other runs recorded (a file
+        # they saw that this run did not), so switching libraries never thrashes the index.
+        payload = {"casetui": __version__, "files": {**self._old, **self._new}}
         with contextlib.suppress(OSError):
             self.path.parent.mkdir(parents=True, exist_ok=True)
             import tempfile  # only when writing: reading the index must stay quick

@@ -42,12 +42,21 @@ class LText:
         """Pick `lang`, else English, else the first entry; a table fallback is marked."""
         if self.is_plain:
             return Resolved(self.entries[0][1], None, False)
-        table = dict(self.entries)
-        for candidate in (lang, _base(lang)):
-            if candidate in table:
-                return Resolved(table[candidate], candidate, False)
-        if DEFAULT_LANG in table:
-            return Resolved(table[DEFAULT_LANG], DEFAULT_LANG, True)
+        base = _base(lang)
+        exact = base_match = english = None
+        for tag, text in self.entries:  # A loop, not a dict: this runs for every row of a large table.
+            if tag == lang:
+                exact = (text, tag)
+                break
+            if tag == base and base_match is None:
+                base_match = (text, tag)
+            if tag == DEFAULT_LANG and english is None:
+                english = text
+        found = exact or base_match
+        if found is not None:
+            return Resolved(found[0], found[1], False)
+        if english is not None:
+            return Resolved(english, DEFAULT_LANG, True)
         first_lang, first = self.entries[0]
         return Resolved(first, first_lang, True)
 

@@ -206,3 +206,19 @@ def test_a_case_broken_after_it_was_indexed_is_reported_when_opened(tmp_path: Pa
     assert lib.get("changes") is None
     (entry,) = lib.broken
     assert [p.message for p in entry.problems] == ["written for format 5; this casetui reads 1"]
+
+
+def test_the_index_keeps_what_other_libraries_recorded(tmp_path, monkeypatch) -> None:
+    """Opening library A, then B, then A again must find A still indexed (no re-parse)."""
+    from casetui.index_cache import IndexCache
+
+    monkeypatch.setenv("CASETUI_CACHE_DIR", str(tmp_path / "cache"))
+    fixtures = Path(__file__).resolve().parents[1] / "fixtures" / "library"
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "solo.toml").write_bytes((fixtures / "beta-market.toml").read_bytes())
+    for folder in (fixtures, other):
+        load_library([folder], IndexCache.default())
+    again = IndexCache.default()
+    load_library([fixtures], again)
+    assert again.misses == 0 and again.hits == 3

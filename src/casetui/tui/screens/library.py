@@ -79,7 +79,6 @@ class LibraryScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self._blobs = {e.id: search_blob(e) for e in self.tui.library.entries.values()}
         self.watch(self.app, "lang", self._lang_changed, init=False)
         self.watch(self.app, "marked", self._apply_marks, init=False)
         self._apply_lang(self.tui.lang, refresh_footer=False)
@@ -130,7 +129,9 @@ class LibraryScreen(Screen[None]):
         if self._order_key != key:  # Sort once per column and language; keystrokes only filter.
             self._ordered = order(entries.values(), listing.sort, listing.descending, lang)
             self._order_key = key
-        self._rows = select(entries.values(), listing, lang, self._blobs, self._ordered)
+        if listing.query.strip() and not self._blobs:  # Built at the first search, not at start-up.
+            self._blobs = {e.id: search_blob(e) for e in entries.values()}
+        self._rows = select(entries.values(), listing, lang, self._blobs or None, self._ordered)
         library = self.tui.library.entries.values()
         self.table.show(self._rows, lang, self.tui.marked, listing.sort, listing.descending, library)
         self._show_state()

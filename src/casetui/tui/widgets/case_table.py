@@ -412,7 +412,8 @@ DATE_WIDTHS = {Precision.YEAR: 4, Precision.MONTH: 7, Precision.DAY: 10, Precisi
 def _text_width(value: LText, lang: str) -> int:
     """Width of a case text as `safe.localized` shows it, fallback tag included."""
     resolved = value.resolve(lang)
-    width = cell_len(resolved.text)
+    text = resolved.text
+    width = len(text) if text.isascii() else cell_len(text)  # isascii is far cheaper at 10,000 rows
     if resolved.fallback and resolved.lang:
         width += cell_len(f" ⟨{resolved.lang}⟩")
     return width
