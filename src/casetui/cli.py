@@ -120,6 +120,19 @@ def _check_statuses(values: list[str] | None) -> list[str]:
     return values or []
 
 
+StatusOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--status", metavar="S", help=f"Only this status ({', '.join(STATUSES)}); repeatable.", callback=_check_statuses
+    ),
+]
+"""`--status S`, shared by every command that filters the library."""
+TagOption = Annotated[
+    list[str] | None, typer.Option("--tag", metavar="T", help="Only cases with this tag; repeatable.")
+]
+"""`--tag T`, shared likewise."""
+
+
 def _check_sort(value: str) -> str:
     try:
         return sort_field(value)
@@ -199,18 +212,8 @@ def main_options(
 def list_command(
     ctx: typer.Context,
     as_json: Annotated[bool, typer.Option("--json", help="JSON instead of a table.")] = False,
-    status: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--status",
-            metavar="S",
-            help=f"Only this status ({', '.join(STATUSES)}); repeatable.",
-            callback=_check_statuses,
-        ),
-    ] = None,
-    tag: Annotated[
-        list[str] | None, typer.Option("--tag", metavar="T", help="Only cases with this tag; repeatable.")
-    ] = None,
+    status: StatusOption = None,
+    tag: TagOption = None,
     sort: Annotated[
         str, typer.Option("--sort", metavar="FIELD", help=f"Sort by {', '.join(SORT_FIELDS)}.", callback=_check_sort)
     ] = "id",

@@ -10,9 +10,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from casetui.cli import app, guarded, settings
+from casetui.cli import StatusOption, TagOption, app, guarded, settings
 from casetui.cli_support import err, out, problem_line
-from casetui.model import STATUSES
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -28,13 +27,6 @@ EIGHTHS = " ▏▎▍▌▋▊▉"
 """Partial blocks, so that bars of close counts still differ in length."""
 
 
-def _check_statuses(values: list[str] | None) -> list[str]:
-    for value in values or []:
-        if value not in STATUSES:
-            raise typer.BadParameter(f"{value!r} is not one of {', '.join(STATUSES)}")
-    return values or []
-
-
 @app.command(
     "stats",
     epilog="\b\nExamples:\n"
@@ -46,18 +38,8 @@ def _check_statuses(values: list[str] | None) -> list[str]:
 def stats_command(
     ctx: typer.Context,
     as_json: Annotated[bool, typer.Option("--json", help="JSON instead of bar charts.")] = False,
-    status: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--status",
-            metavar="S",
-            help=f"Only this status ({', '.join(STATUSES)}); repeatable.",
-            callback=_check_statuses,
-        ),
-    ] = None,
-    tag: Annotated[
-        list[str] | None, typer.Option("--tag", metavar="T", help="Only cases with this tag; repeatable.")
-    ] = None,
+    status: StatusOption = None,
+    tag: TagOption = None,
     top: Annotated[
         int, typer.Option("--top", metavar="N", min=1, help="Companies and tags with a bar of their own.")
     ] = 10,
