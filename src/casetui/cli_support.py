@@ -88,10 +88,14 @@ def problem_line(problem: Problem) -> str:
 # -- finding cases ---------------------------------------------------------------------------
 
 
-def case_files(dirs: Sequence[Path]) -> dict[str, Path]:
-    """Every case id in the library and the file that wins it, without parsing anything."""
+def case_files(dirs: Sequence[Path], skipped: list[Problem] | None = None) -> dict[str, Path]:
+    """Every case id in the library and the file that wins it, without parsing anything.
+
+    Files the scan cannot read (a symlink loop, a link out of the library) are not ids; their
+    problems go to `skipped` when given.
+    """
     found: dict[str, Path] = {}
-    ignored: list[Problem] = []  # Unreadable folders are reported by `list` and `validate`.
+    ignored: list[Problem] = [] if skipped is None else skipped
     for root in dirs:
         if not root.is_dir():
             continue
@@ -128,6 +132,7 @@ def load_cases(dirs: Sequence[Path], wanted: Sequence[str]) -> list[Case]:
     Raises `Failure` naming every unknown id with a suggestion, or every problem of a broken file.
     """
     files: dict[str, Path] | None = None
+    skipped: list[Problem] = []
     paths: list[Path] = []
     lines: list[str] = []
     for item in wanted:
@@ -135,12 +140,14 @@ def load_cases(dirs: Sequence[Path], wanted: Sequence[str]) -> list[Case]:
             paths.append(Path(item))  # A file given by path: an author previewing a draft.
             continue
         if files is None:
-            files = case_files(dirs)
+            files = case_files(dirs, skipped)
         path = files.get(item)
-        if path is None:
-            lines.append(unknown_message(item, list(files)))
-        else:
+        if path is not None:
             paths.append(path)
+            continue
+        # A file of that name the scan could not read: its own problem says more than "no case".
+        unreadable = [problem_line(p) for p in skipped if Path(p.path).name == f"{item}.toml"]
+        lines += unreadable or [unknown_message(item, list(files))]
     if lines:
         raise Failure(lines)
     cases = []

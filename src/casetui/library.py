@@ -138,11 +138,14 @@ class Library:
 
 
 def display_path(path: Path) -> str:
-    """A path as the user would type it: relative to the working folder when inside it."""
+    """A path as the user would type it: relative to the working folder when inside it.
+
+    Escaped like case text: a folder or file name may hold terminal controls or bidi overrides.
+    """
     try:
-        return str(path.relative_to(Path.cwd()))
+        return clean(str(path.relative_to(Path.cwd())))
     except ValueError:
-        return str(path)
+        return clean(str(path))
 
 
 def iter_case_files(root: Path, problems: list[Problem]) -> Iterator[Path]:

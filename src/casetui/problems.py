@@ -23,12 +23,12 @@ class Problem:
         return clean(f"{where}: {self.key}: {self.message}").replace("\n", " ")
 
     def as_json(self) -> dict[str, object]:
-        """The problem as a JSON object."""
+        """The problem as a JSON object, escaped like its line: a file name or key may hold terminal controls."""
         return {
-            "path": self.path,
+            "path": clean(self.path),
             "line": self.line,
-            "key": self.key,
-            "message": self.message,
+            "key": clean(self.key),
+            "message": clean(self.message),
             "severity": "warning" if self.warning else "error",
         }
 

@@ -13,7 +13,7 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input
 
-from casetui.library import Entry
+from casetui.library import Entry, display_path
 from casetui.stats import Facet
 from casetui.tui.labels import localize_bindings, word
 from casetui.tui.listing import COLUMNS, STATUS_FILTERS, Listing, next_in, order, search_blob, select, tags_of
@@ -210,7 +210,8 @@ class LibraryScreen(Screen[None]):
     def _not_loaded(self, entry: Entry) -> None:
         """A broken file cannot be opened: say so and show the problems."""
         self.show_problems = True
-        self.notify(f"{entry.id}: {word('failed_to_load', self.tui.lang)} {entry.path}", severity="error", markup=False)
+        shown = display_path(entry.path)  # escaped: a file name may hold terminal controls
+        self.notify(f"{entry.id}: {word('failed_to_load', self.tui.lang)} {shown}", severity="error", markup=False)
 
     def action_mark(self) -> None:
         """Mark or unmark the highlighted case for comparison."""

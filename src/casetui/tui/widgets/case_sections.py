@@ -16,7 +16,7 @@ from casetui import derive, i18n
 from casetui.model import Case, Dimension, Event, Fact, Phase
 from casetui.text import LText
 from casetui.tui import safe
-from casetui.tui.labels import word
+from casetui.tui.labels import is_zh, word
 from casetui.tui.widgets.badges import SOURCE_STYLE, sources_text, span_cell, status_text, when_text
 from casetui.values import display_value
 from casetui.when import Span
@@ -35,6 +35,13 @@ KIND_STYLES: dict[str, str] = {
 
 SECTIONS = ("overview", "model", "timeline", "sources", "quotes", "lessons", "questions")
 """The tabs of the case screen, in order (keys 1-7)."""
+
+MAX_TIMELINE_ROWS = 500
+"""Events the timeline tab lays out: Rich needs seconds per thousand rows; the sunset (t) steps through any number."""
+_MORE_EVENTS = (
+    "… {n:,} more events: press t to step through every one, or run: casetui timeline {id}",
+    "……还有 {n:,} 个事件：按 t 逐个查看，或运行：casetui timeline {id}",
+)
 
 
 def heading(text: str) -> Text:
@@ -137,13 +144,14 @@ def timeline(case: Case, lang: str) -> RenderableType:
     table.add_column(word("title", lang), ratio=1)
     table.add_column(word("source", lang), no_wrap=True)
     phase: Phase | None = None
-    for event in case.events:
+    start = derive.announcement(case)  # T-0 found once, not once per event
+    for event in case.events[:MAX_TIMELINE_ROWS]:
         current = _phase_of(case, event)
         if current is not None and current is not phase:
             title = Text.assemble(("▸ ", "dim"), safe.localized(current.title, lang, style="bold italic"))
             table.add_row("", "", "", title, "")
         phase = current
-        offset = derive.t_offset(case, event)
+        offset = None if start is None else Span.between(start.date, event.date)
         kind = event.kind
         emphasis = "bold" if kind in ("announcement", "shutdown") else ""
         body = Text.assemble(safe.localized(event.title, lang, style=emphasis))
@@ -161,6 +169,10 @@ def timeline(case: Case, lang: str) -> RenderableType:
             body,
             sources_text(event.sources),
         )
+    hidden = len(case.events) - MAX_TIMELINE_ROWS
+    if hidden > 0:
+        more = _MORE_EVENTS[1] if is_zh(lang) else _MORE_EVENTS[0]
+        return Group(table, Text(""), Text(more.format(n=hidden, id=case.id), style="dim"))
     return table
 
 

@@ -9,11 +9,16 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from casetui.library import Entry
+from casetui.library import Entry, display_path
 from casetui.tui import safe
 from casetui.tui.labels import word
 from casetui.tui.listing import BROKEN
 from casetui.tui.widgets.badges import span_cell, status_text, when_text
+
+GLANCE_CHARS = 1_000
+"""Characters of summary and reason the preview shows: wrapping a file's 400,000 would stall every cursor move."""
+GLANCE_TAGS = 20
+"""Tags the preview shows."""
 
 
 class CasePreview(VerticalScroll, can_focus=False):
@@ -46,7 +51,8 @@ def render_preview(entry: Entry | None, lang: str) -> RenderableType:
         lines.append(safe.localized(case.company, lang, style="dim"))
     badge = Text.assemble(status_text(case.status, lang))
     if case.tags:
-        badge.append("  " + " ".join(f"#{t}" for t in case.tags), style="dim")
+        more = " …" if len(case.tags) > GLANCE_TAGS else ""
+        badge.append("  " + " ".join(f"#{t}" for t in case.tags[:GLANCE_TAGS]) + more, style="dim")
     lines += [badge, Text("")]
     facts = Table.grid(padding=(0, 1))
     facts.add_column(style="dim", no_wrap=True)
@@ -60,10 +66,17 @@ def render_preview(entry: Entry | None, lang: str) -> RenderableType:
         facts.add_row(Text(word("notice", lang)), span_cell(summary.notice, lang))
     if case.region:
         facts.add_row(Text(word("region", lang)), Text(case.region))
-    lines += [facts, Text(""), safe.localized(case.summary, lang)]
+    lines += [facts, Text(""), _glance(safe.localized(case.summary, lang))]
     if case.reason is not None:
-        lines += [Text(""), Text(word("reason", lang), style="bold"), safe.localized(case.reason, lang)]
+        lines += [Text(""), Text(word("reason", lang), style="bold"), _glance(safe.localized(case.reason, lang))]
     return Group(*lines)
+
+
+def _glance(text: Text) -> Text:
+    """The start of a long text, cut with an ellipsis; the case screen shows it whole."""
+    if len(text) <= GLANCE_CHARS:
+        return text
+    return text[:GLANCE_CHARS] + Text("…")
 
 
 def _broken(entry: Entry, lang: str) -> RenderableType:
@@ -72,7 +85,7 @@ def _broken(entry: Entry, lang: str) -> RenderableType:
         Text.assemble(status_text(BROKEN, lang), " ", Text(entry.id, style="bold")),
         Text(""),
         Text(word("failed_to_load", lang), style="bold"),
-        Text(str(entry.path), style="dim"),
+        Text(display_path(entry.path), style="dim"),  # escaped: a file name may hold terminal controls
         Text(""),
     ]
     for problem in entry.problems:

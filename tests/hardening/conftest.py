@@ -1,0 +1,67 @@
+"""Fixtures for the hardening suite: the hostile corpus built once per worker, a private environment,
+and the app driven headless.
+
+Every test here runs without the user's library, language, colour or cache settings; the corpus
+is built in a temporary folder by `tests/hostile/generate.py`, and its bytes and modification
+times are recorded before any test runs so that a test can prove casetui wrote nothing.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable, Iterator
+
+import pytest
+from textual.pilot import Pilot
+
+from casetui.tui.app import CaseTUI
+
+from .app_support import build_app
+from .corpus import GENERATE, Corpus
+from .support import snapshot
+
+
+@pytest.fixture(autouse=True)
+def quiet_environment(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory) -> None:
+    """No user library, language, colour, width or cache: each run sees only the folders it is given."""
+    monkeypatch.setenv("CASETUI_CASES", "")
+    monkeypatch.setenv("CASETUI_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+    for name in ("CASETUI_LANG", "NO_COLOR", "CASETUI_NO_BUNDLED", "COLUMNS", "CASETUI_READ_ONLY"):
+        monkeypatch.delenv(name, raising=False)
+
+
+@pytest.fixture(scope="session")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Corpus]:
+    """The hostile corpus, built once per worker; the mode-000 file is made readable again at the end."""
+    target = tmp_path_factory.mktemp("hostile")
+    library = GENERATE.build(target)
+    yield Corpus(target, library, snapshot(target))
+    (library / "unreadable.toml").chmod(0o644)
+
+
+# -- the app -----------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def app_factory() -> Callable[..., CaseTUI]:
+    """Build the app over the given folders (the fixture library by default), without the bundled cases."""
+    return build_app
+
+
+Scenario = Callable[[Pilot[None]], Awaitable[None]]
+
+
+@pytest.fixture
+def drive() -> Callable[..., None]:
+    """Run `scenario(pilot)` against an app in a headless terminal; the app must still run at the end."""
+
+    def run(app: CaseTUI, scenario: Scenario, size: tuple[int, int] = (120, 40)) -> None:
+        async def main() -> None:
+            async with app.run_test(size=size, notifications=True) as pilot:
+                await pilot.pause()
+                await scenario(pilot)
+                assert app.is_running, "the app quit during the scenario"
+
+        asyncio.run(main())
+
+    return run
