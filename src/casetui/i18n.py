@@ -51,6 +51,18 @@ _LABELS: dict[str, tuple[str, str]] = {
     "notes": ("Notes", "备注"),
     "value": ("Value", "数值"),
     "baseline": ("baseline", "基准"),
+    # Event kinds, as the CLI, the app and the handouts name them.
+    "kind_launch": ("launch", "上线"),
+    "kind_milestone": ("milestone", "里程碑"),
+    "kind_growth": ("growth", "增长"),
+    "kind_partnership": ("partnership", "合作"),
+    "kind_financial": ("financial", "财务"),
+    "kind_regulatory": ("regulatory", "监管"),
+    "kind_announcement": ("announcement", "公告"),
+    "kind_service-stop": ("service stop", "停止服务"),
+    "kind_shutdown": ("shutdown", "关停"),
+    "kind_migration": ("migration", "迁移"),
+    "kind_other": ("other", "其他"),
     # Statuses.
     "active": ("active", "运营中"),
     "sunsetting": ("sunsetting", "关停中"),

@@ -64,18 +64,6 @@ _WORDS: dict[str, tuple[str, str]] = {
     "tab_model": ("Model", "商业模式"),
     "col_notice": ("Notice", "通知期"),
     "stops": ("stops", "停止"),
-    # Event kinds.
-    "kind_launch": ("launch", "上线"),
-    "kind_milestone": ("milestone", "里程碑"),
-    "kind_growth": ("growth", "增长"),
-    "kind_partnership": ("partnership", "合作"),
-    "kind_financial": ("financial", "财务"),
-    "kind_regulatory": ("regulatory", "监管"),
-    "kind_announcement": ("announcement", "公告"),
-    "kind_service-stop": ("service stop", "停止服务"),
-    "kind_shutdown": ("shutdown", "关停"),
-    "kind_migration": ("migration", "迁移"),
-    "kind_other": ("other", "其他"),
     # Binding descriptions (keyed by Binding.id).
     "b_quit": ("Quit", "退出"),
     "b_help": ("Keys", "按键"),
