@@ -8,11 +8,9 @@ times are recorded before any test runs so that a test can prove casetui wrote n
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import Awaitable, Callable, Iterator
+from collections.abc import Callable, Iterator
 
 import pytest
-from textual.pilot import Pilot
 
 from casetui.tui.app import CaseTUI
 
@@ -46,22 +44,3 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Corpus]:
 def app_factory() -> Callable[..., CaseTUI]:
     """Build the app over the given folders (the fixture library by default), without the bundled cases."""
     return build_app
-
-
-Scenario = Callable[[Pilot[None]], Awaitable[None]]
-
-
-@pytest.fixture
-def drive() -> Callable[..., None]:
-    """Run `scenario(pilot)` against an app in a headless terminal; the app must still run at the end."""
-
-    def run(app: CaseTUI, scenario: Scenario, size: tuple[int, int] = (120, 40)) -> None:
-        async def main() -> None:
-            async with app.run_test(size=size, notifications=True) as pilot:
-                await pilot.pause()
-                await scenario(pilot)
-                assert app.is_running, "the app quit during the scenario"
-
-        asyncio.run(main())
-
-    return run

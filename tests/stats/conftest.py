@@ -1,21 +1,17 @@
-"""Fixtures for the statistics tests: the fixture library, the app as tests/app builds it, and the
+"""Fixtures for the statistics tests: the fixture library, the app from tests/app_fixtures.py, and the
 Killed by Google dataset imported once per session (skipped when this checkout has no copy beside it)."""
 
 from __future__ import annotations
 
-import asyncio
 import json
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
-from textual.pilot import Pilot
 from typer.testing import CliRunner, Result
 
 from casetui.cli import app as cli_app
-from casetui.tui.app import CaseTUI
-from casetui.tui.factory import make_app
 
 HERE = Path(__file__).resolve().parent
 FIXTURES = HERE.parent / "fixtures" / "library"
@@ -23,7 +19,6 @@ DATASET = HERE.parents[1] / ".." / "shared" / "datasets" / "killedbygoogle" / "g
 """The real Killed by Google data, kept beside the repository (never inside it)."""
 
 Invoke = Callable[..., Result]
-Scenario = Callable[[Pilot[None]], Awaitable[None]]
 
 
 @pytest.fixture(autouse=True)
@@ -72,54 +67,3 @@ def google_cases(graveyard: list[dict[str, Any]], tmp_path_factory: pytest.TempP
     result = CliRunner().invoke(cli_app, ["import", "killedbygoogle", str(DATASET), "--into", str(folder)])
     assert result.exit_code == 0, result.output
     return folder
-
-
-@pytest.fixture
-def app_factory() -> Callable[..., CaseTUI]:
-    """Build the app over the fixture library (or given folders), without the bundled cases."""
-
-    def build(*dirs: Path, lang: str = "en") -> CaseTUI:
-        app = make_app(list(dirs) or [FIXTURES], lang=lang, bundled=False, env="")
-        app.animation_level = "none"
-        return app
-
-    return build
-
-
-@pytest.fixture
-def drive() -> Callable[..., None]:
-    """Run `scenario(pilot)` against an app in a headless terminal, which must still be running at the end."""
-
-    def run(app: CaseTUI, scenario: Scenario, size: tuple[int, int] = (120, 40)) -> None:
-        async def main() -> None:
-            async with app.run_test(size=size, notifications=True) as pilot:
-                await pilot.pause()
-                await scenario(pilot)
-                assert app.is_running, "the app quit during the scenario"
-
-        asyncio.run(main())
-
-    return run
-
-
-@pytest.fixture
-def screen_text() -> Callable[[CaseTUI], str]:
-    """Everything the app's current screen shows, as plain text lines."""
-
-    def read(app: CaseTUI) -> str:
-        strips = app.screen._compositor.render_strips()
-        return "\n".join(strip.text.rstrip() for strip in strips)
-
-    return read
-
-
-@pytest.fixture
-def snap_app(app_factory: Callable[..., CaseTUI]) -> Callable[..., CaseTUI]:
-    """An app for SVG snapshots: the fixture library, a fixed theme, no animation."""
-
-    def build(*dirs: Path, lang: str = "en") -> CaseTUI:
-        app = app_factory(*dirs, lang=lang)
-        app.theme = "textual-dark"
-        return app
-
-    return build
