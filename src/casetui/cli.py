@@ -17,7 +17,7 @@ from typing import Annotated, Any, TypeVar
 
 import typer
 
-from casetui import __version__, serialize
+from casetui import __version__, launch, serialize
 from casetui.cli_list import SORT_FIELDS, select, sort_field
 from casetui.cli_run import render_text as _render_text
 from casetui.cli_run import run_compare, run_show, run_timeline
@@ -140,21 +140,11 @@ def _check_sort(value: str) -> str:
         raise typer.BadParameter(str(error)) from None
 
 
-def _has_terminal() -> bool:
-    """True when both stdin and stdout are a terminal, as the app needs."""
-    return sys.stdin.isatty() and sys.stdout.isatty()
-
-
 def _open_app(opts: Settings, present: str | None = None) -> None:
-    """Start the Textual app (imported only here, so other commands never load Textual)."""
-    if not _has_terminal():
-        raise Failure(["casetui: the app needs a terminal; in scripts use list, show, compare or timeline"], 2)
-    try:
-        from casetui.tui.factory import make_app
-    except ImportError as error:
-        raise Failure([f"casetui: the app is not available: {error}"]) from None
-    extra: dict[str, Any] = {} if opts.bundled else {"bundled": False}
-    make_app(opts.cli_dirs, lang=opts.lang, present=present, **extra).run()
+    """Start the Textual app (imported only then, so other commands never load Textual)."""
+    code = launch.open_app(opts.cli_dirs, opts.lang, present, opts.bundled)
+    if code:
+        raise typer.Exit(code)
 
 
 # -- the commands ----------------------------------------------------------------------------
@@ -404,7 +394,8 @@ def main() -> None:
         completion_init()
     try:
         app(prog_name="casetui")
-    except SystemExit:
+    except SystemExit as done:
+        launch.leave_if_app_closed(done.code)
         raise
     except KeyboardInterrupt:
         sys.exit(130)

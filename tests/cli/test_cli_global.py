@@ -11,6 +11,7 @@ import pytest
 
 import casetui
 from casetui import cli as cli_module
+from casetui import launch
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "library"
 
@@ -38,7 +39,7 @@ def fake_app(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, Any]]:
     factory = types.ModuleType("casetui.tui.factory")
     factory.make_app = make_app  # type: ignore[attr-defined]
     monkeypatch.setitem(sys.modules, "casetui.tui.factory", factory)
-    monkeypatch.setattr(cli_module, "_has_terminal", lambda: True)
+    monkeypatch.setattr(launch, "has_terminal", lambda: True)
     return calls
 
 

@@ -8,6 +8,7 @@ from typing import Any, ClassVar
 
 from textual.app import App
 from textual.binding import Binding, BindingType
+from textual.driver import Driver
 from textual.reactive import reactive
 from textual.screen import Screen
 
@@ -57,6 +58,16 @@ class CaseTUI(App[None]):
         self.present = present
         self.library: Library = load_library(self.dirs, cache)
         self.set_reactive(CaseTUI.lang, lang)
+
+    def get_driver_class(self) -> type[Driver]:
+        """Textual's choice of driver, except that a local terminal on Linux or macOS gets one that quits at once."""
+        driver = super().get_driver_class()
+        # Compared by name: importing the Linux driver on Windows would fail (no termios).
+        if (driver.__module__, driver.__qualname__) == ("textual.drivers.linux_driver", "LinuxDriver"):
+            from casetui.tui.driver import QuickExitDriver
+
+            return QuickExitDriver
+        return driver
 
     def on_mount(self) -> None:
         self._localize(self.lang)

@@ -1,0 +1,100 @@
+"""The installed console script in a real pseudo-terminal: it draws, takes keys, quits and gives the terminal back.
+
+The headless pilot tests use Textual's headless driver; only this test runs the driver a user gets.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import pty
+import select
+import struct
+import subprocess
+import sys
+import termios
+import time
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs a pseudo-terminal")
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "library"
+SCRIPT = Path(sys.executable).with_name("casetui")
+LEAVE_ALT_SCREEN = b"\x1b[?1049l"
+
+
+class Terminal:
+    """The console script running in a pseudo-terminal of `size`, with its output collected as it comes."""
+
+    def __init__(self, args: list[str], size: tuple[int, int] = (100, 30)) -> None:
+        self.leader, follower = pty.openpty()
+        fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", size[1], size[0], 0, 0))
+        env = {**os.environ, "CASETUI_CASES": "", "TERM": "xterm-256color", "CASETUI_NO_CACHE": "1"}
+        env.pop("NO_COLOR", None)
+        self.process = subprocess.Popen(
+            [str(SCRIPT), *args], stdin=follower, stdout=follower, stderr=follower, env=env, close_fds=True
+        )
+        os.close(follower)
+        self.output = b""
+
+    def read_until(self, wanted: bytes, timeout: float = 30.0) -> bool:
+        """Collect output until `wanted` has appeared (True) or the terminal closes or time runs out."""
+        deadline = time.monotonic() + timeout
+        while wanted not in self.output and time.monotonic() < deadline:
+            if not select.select([self.leader], [], [], 0.2)[0]:
+                continue
+            try:
+                data = os.read(self.leader, 1 << 16)
+            except OSError:  # the process has gone and the terminal closed: Linux says EIO
+                break
+            if not data:
+                break
+            self.output += data
+        return wanted in self.output
+
+    def type(self, keys: str) -> None:
+        os.write(self.leader, keys.encode())
+
+    def close(self) -> None:
+        if self.process.poll() is None:
+            self.process.kill()
+            self.process.wait()
+        os.close(self.leader)
+
+
+@pytest.fixture
+def terminal():
+    opened: list[Terminal] = []
+
+    def start(*args: str) -> Terminal:
+        opened.append(Terminal(["--no-bundled", "--cases", str(FIXTURES), *args]))
+        return opened[-1]
+
+    yield start
+    for term in opened:
+        term.close()
+
+
+def test_the_app_opens_takes_keys_and_quits_with_the_terminal_restored(terminal) -> None:
+    term = terminal()
+    assert term.read_until(b"3/3"), "the library never showed its count"
+    term.type("/")
+    time.sleep(0.3)  # keys typed in one burst reach the table before the search box takes focus
+    term.type("beta")
+    assert term.read_until(b"1/3"), "typing a search did not filter the list"
+    term.type("\x1b")  # leave the search box, so that `q` is a key rather than text
+    time.sleep(0.3)
+    term.type("q")
+    assert term.read_until(LEAVE_ALT_SCREEN), "quitting did not leave the alternate screen"
+    assert term.process.wait(timeout=10) == 0
+    assert b"Traceback" not in term.output
+
+
+def test_present_mode_opens_the_case_and_quits_cleanly(terminal) -> None:
+    term = terminal("present", "alpha-club")
+    assert term.read_until(b"Alpha"), "workshop mode never showed the case"
+    term.type("q")
+    assert term.read_until(LEAVE_ALT_SCREEN)
+    assert term.process.wait(timeout=10) == 0
