@@ -1,4 +1,5 @@
-"""A fast path for the commands scripts run most: JSON, CSV and Markdown from compare, timeline and show.
+"""A fast path for the commands scripts run most (JSON, CSV and Markdown from compare, timeline and show) and for
+opening the app, which people do many times a day.
 
 Typer (with its Click) costs more to import than parsing two case files, so for these commands
 casetui reads its few options itself and calls the same functions the Typer commands call
@@ -62,7 +63,11 @@ def _parse(args: list[str]) -> tuple[dict[str, object], str, list[str], dict[str
             glob["no_color"], i = True, i + 1
         else:
             raise _Unhandled
-    if i >= len(args) or args[i] not in FORMATS or not LANG_RE.match(str(glob["lang"])):
+    if not LANG_RE.match(str(glob["lang"])):
+        raise _Unhandled
+    if i == len(args):  # No command: open the app.
+        return glob, "", [], {}
+    if args[i] not in FORMATS:
         raise _Unhandled
     command = args[i]
     positionals: list[str] = []
@@ -95,12 +100,27 @@ def _parse(args: list[str]) -> tuple[dict[str, object], str, list[str], dict[str
     return glob, command, positionals, options
 
 
+def _open_app(glob: dict[str, object]) -> int:
+    """Open the app as the Typer CLI would with the same options (`casetui.launch` does it for both)."""
+    from casetui import launch
+    from casetui.cli_support import Failure, err
+
+    try:
+        return launch.open_app(list(glob["cases"]), str(glob["lang"]))  # type: ignore[call-overload]
+    except Failure as failure:
+        for line in failure.lines:
+            err(line)
+        return failure.code
+
+
 def run(args: list[str]) -> int | None:
     """Run the command if it is one for the fast path; its exit code, or None to use Typer."""
     parsed = parse(args)
     if parsed is None:
         return None
     glob, command, positionals, options = parsed
+    if command == "":
+        return _open_app(glob)
 
     from casetui.cli_run import run_compare, run_show, run_timeline
     from casetui.cli_support import Failure, Settings, err, load_cases

@@ -14,6 +14,9 @@ def main() -> None:
         sys.stdout.reconfigure(errors="backslashreplace")
     code = run(sys.argv[1:])
     if code is not None:
+        launch = sys.modules.get("casetui.launch")  # imported only if the app ran
+        if launch is not None:
+            launch.leave_if_app_closed(code)
         sys.exit(code)
     from casetui.cli import main as cli_main
 

@@ -11,7 +11,7 @@ import pytest
 
 import casetui
 from casetui import cli as cli_module
-from casetui import launch
+from casetui import cli_fast, launch
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "library"
 
@@ -53,6 +53,26 @@ def test_no_command_opens_the_app(cli, fake_app):
     result = cli("--lang", "zh")
     assert result.exit_code == 0, result.output
     assert fake_app == [{"cases_dirs": [FIXTURES], "lang": "zh", "present": None, "bundled": False}]
+
+
+@pytest.mark.parametrize(
+    "args", [[], ["--lang", "zh"], ["--cases", str(FIXTURES)], ["--lang=zh", "--cases", str(FIXTURES)]]
+)
+def test_plain_casetui_opens_the_app_without_typer_as_typer_would(args, fake_app, monkeypatch, capsys):
+    monkeypatch.delenv("CASETUI_LANG", raising=False)
+    monkeypatch.delenv("CASETUI_NO_BUNDLED", raising=False)
+    assert cli_fast.run(args) == 0
+    from typer.testing import CliRunner
+
+    assert CliRunner().invoke(cli_module.app, args).exit_code == 0
+    assert len(fake_app) == 2
+    assert fake_app[0] == fake_app[1]
+
+
+def test_without_a_terminal_the_app_says_what_to_use_instead(monkeypatch, capsys):
+    monkeypatch.setattr(launch, "has_terminal", lambda: False)
+    assert cli_fast.run([]) == 2
+    assert "the app needs a terminal" in capsys.readouterr().err
 
 
 def test_present_opens_the_app_on_the_case(cli, fake_app):
