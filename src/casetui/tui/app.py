@@ -84,8 +84,8 @@ class CaseTUI(App[None]):
         self._localize(lang)
 
     def _localize(self, lang: str) -> None:
-        localize_bindings(self, lang)
-        self.refresh_bindings()
+        if localize_bindings(self, lang):
+            self.refresh_bindings()
 
     def _unknown(self, case_id: str) -> None:
         """Say that no case has this id, and which ones come close."""

@@ -134,16 +134,21 @@ def _compact(span: Span) -> str:
     return sign + Span(n, span.unit).offset().removeprefix("T+")
 
 
-def localize_bindings(node: DOMNode, lang: str) -> None:
-    """Rewrite the footer descriptions of `node`'s own bindings in `lang`.
+def localize_bindings(node: DOMNode, lang: str) -> bool:
+    """Rewrite the footer descriptions of `node`'s own bindings in `lang`; True if any changed.
 
-    Textual has no public hook for translated
-    descriptions, so this replaces the (frozen) bindings in the node's own map; the caller then
-    refreshes the footer with `refresh_bindings()`.
+    Textual has no public hook for translated descriptions, so this replaces the (frozen) bindings
+    in the node's own map; when it returns True the caller refreshes the footer with
+    `refresh_bindings()` (which rebuilds every footer key, so it is worth skipping when nothing changed).
     """
+    changed = False
     bindings_map = node._bindings
     for key, bindings in bindings_map.key_to_bindings.items():
-        bindings_map.key_to_bindings[key] = [_localized(b, lang) for b in bindings]
+        localized = [_localized(b, lang) for b in bindings]
+        if localized != bindings:
+            bindings_map.key_to_bindings[key] = localized
+            changed = True
+    return changed
 
 
 def _localized(binding: Binding, lang: str) -> Binding:
