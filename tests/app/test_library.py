@@ -64,6 +64,61 @@ def test_search_matches_company_and_tag_and_every_word(screen_text, app_factory,
     drive(app_factory(), scenario)
 
 
+def test_typing_on_narrows_and_deleting_widens_again(app_factory, drive) -> None:
+    async def scenario(pilot: Pilot[None]) -> None:
+        await pilot.press("slash")
+        await type_text(pilot, "ma")  # Beta Market, Gamma Card
+        assert rows(pilot) == ["beta-market", "gamma-card"]
+        await type_text(pilot, "r")
+        assert rows(pilot) == ["beta-market"]
+        await pilot.press("backspace")
+        await pilot.pause()
+        assert rows(pilot) == ["beta-market", "gamma-card"]
+        await pilot.press("backspace")
+        await type_text(pilot, "b")  # "mb" is no narrower "ma": membership is found again
+        assert rows(pilot) == ["alpha-club"]
+        await type_text(pilot, " corp")
+        assert rows(pilot) == []
+
+    drive(app_factory(), scenario)
+
+
+def test_preview_follows_the_search(screen_text, app_factory, drive) -> None:
+    async def scenario(pilot: Pilot[None]) -> None:
+        search = pilot.app.screen.query_one("#search", Input)
+        for query, shown, hidden in (
+            ("beta", "An S2B2C shop network", "closed in stages"),
+            ("nothing like it", "No case matches.", "An S2B2C shop network"),
+            ("", "closed in stages", "No case matches."),
+        ):
+            search.value = query
+            await pilot.pause()
+            text = screen_text(pilot.app)
+            assert shown in text and hidden not in text, query
+
+    drive(app_factory(), scenario)
+
+
+def test_the_count_keeps_its_width_so_the_search_field_does_not_jump(
+    screen_text, app_factory, drive, fixture_dir: Path, tmp_path: Path
+) -> None:
+    library = tmp_path / "many"
+    shutil.copytree(fixture_dir, library)
+    for n in range(8):  # eleven cases: the count has two digits, a match one
+        shutil.copy(fixture_dir / "alpha-club.toml", library / f"alpha-club-{n}.toml")
+
+    async def scenario(pilot: Pilot[None]) -> None:
+        search = pilot.app.screen.query_one("#search", Input)
+        width = search.region.width
+        assert "11/11" in screen_text(pilot.app)
+        search.value = "beta"
+        await pilot.pause()
+        assert " 1/11" in screen_text(pilot.app)
+        assert search.region.width == width
+
+    drive(app_factory(library), scenario)
+
+
 def test_enter_in_search_opens_the_first_match(app_factory, drive) -> None:
     async def scenario(pilot: Pilot[None]) -> None:
         await pilot.press("slash", "g", "a", "m")

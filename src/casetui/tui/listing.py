@@ -7,8 +7,9 @@ after every case that loaded.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, replace
+from itertools import compress
 
 from casetui.library import Entry
 from casetui.model import STATUSES
@@ -50,11 +51,6 @@ def search_blob(entry: Entry) -> str:
     return entry.summary.search_blob()
 
 
-def matches(entry: Entry, listing: Listing, blob: str | None = None) -> bool:
-    """True when the entry passes the search (every word found), both filters and the overview's bars."""
-    return _matcher(listing)(entry, blob)
-
-
 def _matcher(listing: Listing) -> Callable[[Entry, str | None], bool]:
     """The test of one entry against the search and filters, with the query split once."""
     words = listing.query.casefold().split()
@@ -79,8 +75,8 @@ def _matcher(listing: Listing) -> Callable[[Entry, str | None], bool]:
 def order(entries: Iterable[Entry], sort: str, descending: bool, lang: str) -> list[Entry]:
     """Every entry sorted by one column; missing values and broken files last either way.
 
-    The library screen keeps this order and filters it on each keystroke (filtering keeps order),
-    so a search over 10,000 cases never sorts.
+    `Selector` keeps this order and filters it on each keystroke (filtering keeps order), so a search
+    over 10,000 cases never sorts.
     """
     keyed: list[tuple[object, str, Entry]] = []
     missing: list[Entry] = []
@@ -100,29 +96,78 @@ def order(entries: Iterable[Entry], sort: str, descending: bool, lang: str) -> l
     return [item[2] for item in keyed] + missing + broken
 
 
-def select(
-    entries: Iterable[Entry],
-    listing: Listing,
-    lang: str,
-    blobs: dict[str, str] | None = None,
-    ordered: list[Entry] | None = None,
-) -> list[Entry]:
-    """The entries to show, filtered and sorted (from `ordered`, the output of `order`, when given)."""
-    if ordered is None:
-        ordered = order(entries, listing.sort, listing.descending, lang)
-    if blobs is not None and listing.status is None and listing.tag is None and not listing.facets:
-        # The common case, a search alone: one substring test per entry, nothing else.
+def narrows(old: Listing, new: Listing) -> bool:
+    """True when `new` can only hide entries that `old` shows: same filters and order, each old word inside a new one.
+
+    Typing on in the search is such a change, so the rows shown can be filtered instead of the library.
+    """
+    same = (old.status, old.tag, old.facets, old.sort, old.descending)
+    if same != (new.status, new.tag, new.facets, new.sort, new.descending):
+        return False
+    new_words = new.query.casefold().split()
+    return all(any(w in v for v in new_words) for w in old.query.casefold().split())
+
+
+class Selector:
+    """The rows of a listing over one library, cheaply enough for every keystroke.
+
+    Entries are sorted once per column and language; search blobs are built when the search field takes
+    focus or at the first search (not at start-up) and kept beside the sorted entries; a search that
+    narrows the previous one filters what that one found, not the library.
+    """
+
+    def __init__(self) -> None:
+        self._library: tuple[int, int] | None = None
+        self._blobs: dict[str, str] = {}
+        self._order_key: tuple[str, bool, str] | None = None
+        self._ordered: list[Entry] = []
+        self._ordered_blobs: list[str] = []
+        """The search blob of each entry of `_ordered`, once a search needs them."""
+        self._last: Listing | None = None
+        self._found: tuple[list[Entry], list[str]] = ([], [])
+        """What the last search (`_last`) found, with the blobs."""
+
+    def prepare(self, entries: Mapping[str, Entry]) -> None:
+        """Build the search blobs now, before the first search needs them (when the search field takes focus)."""
+        self._track(entries)
+        if not self._blobs:
+            self._blobs = {e.id: search_blob(e) for e in entries.values()}
+
+    def _track(self, entries: Mapping[str, Entry]) -> None:
+        """Forget everything kept for another library."""
+        library = (id(entries), len(entries))
+        if library != self._library:
+            self._library, self._blobs, self._order_key = library, {}, None
+
+    def rows(self, entries: Mapping[str, Entry], listing: Listing, lang: str) -> list[Entry]:
+        """The entries `listing` shows, in its order."""
+        self._track(entries)
+        key = (listing.sort, listing.descending, lang)
+        if key != self._order_key:
+            self._ordered = order(entries.values(), listing.sort, listing.descending, lang)
+            self._order_key, self._ordered_blobs = key, []
         words = listing.query.casefold().split()
         if not words:
-            return list(ordered)
-        if len(words) == 1:
-            word = words[0]
-            return [e for e in ordered if word in blobs.get(e.id, "")]
-        return [e for e in ordered if all(w in blobs.get(e.id, "") for w in words)]
-    test = _matcher(listing)
-    if blobs is None:
-        return [e for e in ordered if test(e, None)]
-    return [e for e in ordered if test(e, blobs.get(e.id))]
+            self._last = None
+            test = _matcher(listing)
+            return [e for e in self._ordered if test(e, None)] if listing.filtered else list(self._ordered)
+        if not self._ordered_blobs:
+            self.prepare(entries)
+            self._ordered_blobs = [self._blobs[e.id] for e in self._ordered]
+            self._last = None
+        if self._last is not None and narrows(self._last, listing):
+            rows, blobs = self._found
+        else:
+            rows, blobs = self._ordered, self._ordered_blobs
+            if listing.status is not None or listing.tag is not None or listing.facets:
+                test = _matcher(replace(listing, query=""))
+                keep = [test(e, None) for e in rows]
+                rows, blobs = list(compress(rows, keep)), list(compress(blobs, keep))
+        for word in words:  # A substring test per blob, the rest in C: this runs on every keystroke.
+            keep = [word in blob for blob in blobs]
+            rows, blobs = list(compress(rows, keep)), list(compress(blobs, keep))
+        self._last, self._found = listing, (rows, blobs)
+        return list(rows)
 
 
 def tags_of(entries: Iterable[Entry]) -> list[str]:

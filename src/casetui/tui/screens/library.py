@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING, ClassVar, cast
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
@@ -16,7 +16,7 @@ from textual.widgets import Footer, Header, Input
 from casetui.library import Entry, display_path
 from casetui.stats import Facet
 from casetui.tui.labels import localize_bindings, word
-from casetui.tui.listing import COLUMNS, STATUS_FILTERS, Listing, next_in, order, search_blob, select, tags_of
+from casetui.tui.listing import COLUMNS, STATUS_FILTERS, Listing, Selector, next_in, tags_of
 from casetui.tui.widgets.case_table import CaseTable
 from casetui.tui.widgets.preview import CasePreview
 from casetui.tui.widgets.problems import ProblemsPanel
@@ -52,17 +52,16 @@ class LibraryScreen(Screen[None]):
     VERTICAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-short"), (22, "-tall")]
     """Below 22 rows the preview hides."""
 
-    listing: reactive[Listing] = reactive(Listing, init=False)
-    """The search, filters and sort order of the table."""
+    listing: reactive[Listing] = reactive(Listing, init=False, repaint=False)
+    """The search, filters and sort order of the table (whose widgets redraw themselves: a repaint of the
+    screen would redraw every widget on each keystroke)."""
     show_problems: reactive[bool] = reactive(False, init=False)
     """Whether the problems panel is open."""
 
     def __init__(self) -> None:
         super().__init__()
-        self._blobs: dict[str, str] = {}
+        self._selector = Selector()
         self._rows: list[Entry] = []
-        self._ordered: list[Entry] = []
-        self._order_key: tuple[object, ...] | None = None
 
     @property
     def tui(self) -> CaseTUI:
@@ -81,6 +80,9 @@ class LibraryScreen(Screen[None]):
     def on_mount(self) -> None:
         self.watch(self.app, "lang", self._lang_changed, init=False)
         self.watch(self.app, "marked", self._apply_marks, init=False)
+        # Watched, not heard as Input.Changed: the message arrives after the screen has drawn the new
+        # text, and the rows would be drawn in a second frame.
+        self.watch(self.query_one(SearchBar).input, "value", self._search, init=False)
         self._apply_lang(self.tui.lang, refresh_footer=False)
         self.query_one(CaseTable).focus()
 
@@ -125,15 +127,8 @@ class LibraryScreen(Screen[None]):
         lang = self.tui.lang
         listing = self.listing
         entries = self.tui.library.entries
-        key = (listing.sort, listing.descending, lang, len(entries))
-        if self._order_key != key:  # Sort once per column and language; keystrokes only filter.
-            self._ordered = order(entries.values(), listing.sort, listing.descending, lang)
-            self._order_key = key
-        if listing.query.strip() and not self._blobs:  # Built at the first search, not at start-up.
-            self._blobs = {e.id: search_blob(e) for e in entries.values()}
-        self._rows = select(entries.values(), listing, lang, self._blobs or None, self._ordered)
-        library = self.tui.library.entries.values()
-        self.table.show(self._rows, lang, self.tui.marked, listing.sort, listing.descending, library)
+        self._rows = self._selector.rows(entries, listing, lang)
+        self.table.show(self._rows, lang, self.tui.marked, listing.sort, listing.descending, entries.values())
         self._show_state()
         self._show_preview()
 
@@ -165,9 +160,13 @@ class LibraryScreen(Screen[None]):
             same = column == self.listing.sort
             self.listing = replace(self.listing, sort=column, descending=same and not self.listing.descending)
 
-    @on(Input.Changed, "#search")
-    def _search(self, event: Input.Changed) -> None:
-        self.listing = replace(self.listing, query=event.value)
+    def _search(self, value: str) -> None:
+        self.listing = replace(self.listing, query=value)
+
+    @on(events.DescendantFocus, "#search")
+    def _search_focused(self) -> None:
+        """Index the library for search while the user is yet to type (10,000 cases take a moment)."""
+        self._selector.prepare(self.tui.library.entries)
 
     @on(Input.Submitted, "#search")
     def _submit(self) -> None:
@@ -261,8 +260,8 @@ class LibraryScreen(Screen[None]):
 
     def action_clear_filters(self) -> None:
         """Clear the search, both filters and the overview's bars; keep the sort order."""
-        self.query_one(SearchBar).input.value = ""
         self.listing = replace(self.listing, query="", status=None, tag=None, facets=())
+        self.query_one(SearchBar).input.value = ""  # After the listing, so that the rows are chosen once.
 
     def action_overview(self) -> None:
         """Charts of the cases shown; a bar chosen there narrows the table to its cases."""

@@ -19,6 +19,7 @@ from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.binding import Binding, BindingType
+from textual.cache import LRUCache
 from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
@@ -49,6 +50,9 @@ HEADER_WORDS = {"notice": "col_notice"}
 """Columns whose header is shorter than the field's own word."""
 
 DASH = Text("—", style="dim")
+
+CACHED_LINES = 1_000
+"""Rows kept drawn: every row in view in each of its looks (stripe, cursor), many screens over."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,7 +152,8 @@ class CaseTable(ScrollView, can_focus=True):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._entries: list[Entry] = []
-        self._index: dict[str, int] = {}
+        self._index: dict[str, int] | None = None
+        """Row of each case id, built when first asked for."""
         self._lang = "en"
         self._marked: frozenset[str] = frozenset()
         self._sort = "name"
@@ -156,7 +161,8 @@ class CaseTable(ScrollView, can_focus=True):
         self._natural: dict[str, int] = {}
         self._natural_for: tuple[str, int] | None = None
         self._layout = Layout((), ())
-        self._lines: dict[str, Text] = {}
+        self._lines: LRUCache[tuple[str, bool, Style], Strip] = LRUCache(CACHED_LINES)
+        """Drawn rows by case id, whether it loaded, and row style: kept while the rows change with a search."""
         self._announced: str | None = None
 
     # -- reading ---------------------------------------------------------------------------
@@ -205,17 +211,20 @@ class CaseTable(ScrollView, can_focus=True):
         """
         keep = self.highlighted_id
         self._entries = list(entries)
-        self._index = {e.id: i for i, e in enumerate(self._entries)}
-        self._marked = frozenset(marked)
+        self._index = None
         self._sort, self._descending = sort, descending
+        marked = frozenset(marked)
+        if marked != self._marked or lang != self._lang:
+            self._lines.clear()
+        self._marked = marked
         everything = library or entries
         if self._lang != lang or self._natural_for != (lang, len(everything)):
             self._natural = natural_widths(everything, lang)
             self._natural_for = (lang, len(everything))
         self._lang = lang
-        self._lines.clear()
         self._relayout()
-        target = self._index.get(keep, 0) if keep is not None else 0
+        # The same case stays highlighted when it is still shown; it is often the first row while typing.
+        target = next((i for i, e in enumerate(self._entries) if e.id == keep), 0) if keep is not None else 0
         self.cursor = min(target, max(len(self._entries) - 1, 0))
 
     def set_marked(self, marked: Collection[str]) -> None:
@@ -232,8 +241,10 @@ class CaseTable(ScrollView, can_focus=True):
         if not self._natural:
             return
         available = self.scrollable_content_region.width - MARK_WIDTH
-        self._layout = fit_columns(self._natural, available)
-        self._lines.clear()
+        layout = fit_columns(self._natural, available)
+        if layout != self._layout:
+            self._layout = layout
+            self._lines.clear()
         self.virtual_size = Size(self._layout.total, len(self._entries) + 1)
         self.refresh()
 
@@ -242,24 +253,32 @@ class CaseTable(ScrollView, can_focus=True):
         """The header on the first line, whatever the scroll; then the rows in view."""
         scroll_x, scroll_y = self.scroll_offset
         width = self.scrollable_content_region.width
-        on_cursor = False
         if y == 0:
-            line = self._header_line()
             style = self.get_component_rich_style("case-table--header")
+            strip = self._strip(self._header_line(), style, on_cursor=False)
+            return strip.crop_extend(scroll_x, scroll_x + width, style)
+        index = scroll_y + y - 1
+        if index >= len(self._entries):
+            return Strip.blank(width, self.rich_style)
+        on_cursor = index == self.cursor
+        if on_cursor:
+            style = self.get_component_rich_style("case-table--cursor")
+        elif index % 2:
+            style = self.get_component_rich_style("case-table--even")
         else:
-            index = scroll_y + y - 1
-            if index >= len(self._entries):
-                return Strip.blank(width, self.rich_style)
-            line = self._row_line(index)
-            on_cursor = index == self.cursor
-            if on_cursor:
-                style = self.get_component_rich_style("case-table--cursor")
-            elif index % 2:
-                style = self.get_component_rich_style("case-table--even")
-            else:
-                style = self.rich_style
+            style = self.rich_style
+        entry = self._entries[index]
+        key = (entry.id, entry.ok, style)
+        strip = self._lines.get(key)
+        if strip is None:
+            strip = self._strip(self._row_line(entry), style, on_cursor)
+            self._lines.set(key, strip)
+        return strip.crop_extend(scroll_x, scroll_x + width, style)
+
+    def _strip(self, line: Text, style: Style, on_cursor: bool) -> Strip:
+        """A line of cells over the row's style."""
         segments = [Segment(s.text, _layer(style, s.style, on_top=on_cursor)) for s in line.render(self.app.console)]
-        return Strip(segments).crop_extend(scroll_x, scroll_x + width, style)
+        return Strip(segments)
 
     def _header_line(self) -> Text:
         line = Text(" " * MARK_WIDTH)
@@ -267,20 +286,15 @@ class CaseTable(ScrollView, can_focus=True):
             label = header(column, self._lang)
             if column == self._sort:
                 label += " ▼" if self._descending else " ▲"
-            line.append_text(_padded(Text(label), width))
+            _append_cell(line, Text(label), width)
         return line
 
-    def _row_line(self, index: int) -> Text:
-        entry = self._entries[index]
-        cached = self._lines.get(entry.id)
-        if cached is not None:
-            return cached
+    def _row_line(self, entry: Entry) -> Text:
         cells = row_cells(entry, self._lang)
         line = Text()
         line.append(f" {MARK_GLYPH} " if entry.id in self._marked else "   ", style=MARK_STYLE)
         for column, width in zip(self._layout.columns, self._layout.widths, strict=True):
-            line.append_text(_padded(cells[column], width))
-        self._lines[entry.id] = line
+            _append_cell(line, cells[column], width)
         return line
 
     # -- cursor ----------------------------------------------------------------------------
@@ -302,6 +316,8 @@ class CaseTable(ScrollView, can_focus=True):
 
     def move_to(self, case_id: str) -> None:
         """Put the cursor on this case, if it is shown."""
+        if self._index is None:
+            self._index = {e.id: i for i, e in enumerate(self._entries)}
         if case_id in self._index:
             self.cursor = self._index[case_id]
 
@@ -443,10 +459,17 @@ def row_cells(entry: Entry, lang: str) -> dict[str, Text]:
     }
 
 
-def _padded(cell: Text, width: int) -> Text:
-    """The cell cut (with an ellipsis) or padded to `width`, with one blank on each side."""
-    fitted = cell.copy()
-    if cell_len(fitted.plain) > width:
-        fitted.truncate(width, overflow="ellipsis")
-    fitted.truncate(width, pad=True)
-    return Text.assemble(" ", fitted, " ")
+def _append_cell(line: Text, cell: Text, width: int) -> None:
+    """Append the cell cut (with an ellipsis) or padded to `width`, with one blank on each side."""
+    plain = cell.plain
+    length = cell_len(plain)
+    line.append(" ")
+    if length <= width and not cell.spans:  # Most cells: one style, and it fits; no copy.
+        line.append(plain + " " * (width - length), style=cell.style)
+    else:
+        fitted = cell.copy()
+        if length > width:
+            fitted.truncate(width, overflow="ellipsis")
+        fitted.truncate(width, pad=True)
+        line.append_text(fitted)
+    line.append(" ")

@@ -24,18 +24,32 @@ GLANCE_TAGS = 20
 class CasePreview(VerticalScroll, can_focus=False):
     """Summary, model type, key dates, lifespan and notice period of one case."""
 
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._shown: tuple[Entry | None, str, bool] | None = None
+        """The entry shown, in which language, and whether it had loaded."""
+
     def compose(self) -> ComposeResult:
         yield Static(id="preview-body")
 
     def show(self, entry: Entry | None, lang: str) -> None:
-        """Show `entry` (a loaded case or a broken file), or an empty pane for None."""
+        """Show `entry` (a loaded case or a broken file), or an empty pane for None.
+
+        Showing what is shown already does nothing: a keystroke in the search often keeps the same case
+        highlighted, and a new preview costs a layout of the screen.
+        """
+        shown = self._shown
+        if shown is not None and shown[0] is entry and shown[1:] == (lang, entry is not None and entry.ok):
+            return
         body = self.query_one("#preview-body", Static)
         body.update(render_preview(entry, lang))
         self.scroll_home(animate=False)
+        self._shown = (entry, lang, entry is not None and entry.ok)  # After rendering: reading a case may break it.
 
     def show_message(self, message: str) -> None:
         """Show a line of the app's own words instead of a case."""
         self.query_one("#preview-body", Static).update(Text(message, style="dim"))
+        self._shown = None
 
 
 def render_preview(entry: Entry | None, lang: str) -> RenderableType:

@@ -58,7 +58,9 @@ def filter_state(listing: Listing, lang: str, shown: int, total: int, marked: in
         part("o", facet_name(facet.chart, lang).lower(), bar_label(facet.chart, facet.bar, lang), True)
     arrow = "▼" if listing.descending else "▲"
     part("s", word("sort", lang).lower(), f"{word(listing.sort, lang).lower()} {arrow}", False)
-    text.append(f"{shown}/{total}", style="bold" if shown < total else "dim")
+    # Padded to the width of the total, so that the line (and the search field beside it) keeps its
+    # width while the count changes with every keystroke.
+    text.append(f"{shown:>{len(str(total))}}/{total}", style="bold" if shown < total else "dim")
     if marked:
         text.append(f"  ✓ {marked}", style=KEY_STYLE)
     return text
