@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-pytest_plugins = ["app_fixtures"]
+pytest_plugins = ["app_fixtures", "cli_fixtures"]
 
 
 @pytest.fixture(autouse=True)

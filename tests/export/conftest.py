@@ -1,4 +1,7 @@
-"""Fixtures for export tests: the fixture library only, no user environment; helpers to write cases."""
+"""Fixtures for export tests: the fixture library only, no user environment; helpers to write cases.
+
+`cli` (over the fixture library by default) and `library_copy` come from tests/cli_fixtures.py.
+"""
 
 from __future__ import annotations
 
@@ -8,11 +11,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner, Result
 
-from casetui.cli import app
-
-FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "library"
+from cli_fixtures import ignore_user_settings
 
 HOSTILE = """\
 # Test case (fictional): every string tries to become HTML, a link or a script.
@@ -74,32 +74,14 @@ notes = "Secret <b>trainer</b> note"
 @pytest.fixture(autouse=True)
 def quiet_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     """Ignore the user's library, language, colour and cache settings."""
-    monkeypatch.setenv("CASETUI_CASES", "")
-    monkeypatch.setenv("CASETUI_CACHE_DIR", str(tmp_path / "cache"))
-    for name in ("CASETUI_LANG", "NO_COLOR", "CASETUI_NO_BUNDLED", "COLUMNS"):
-        monkeypatch.delenv(name, raising=False)
-
-
-Invoke = Callable[..., Result]
+    ignore_user_settings(monkeypatch, tmp_path / "cache")
 
 
 @pytest.fixture
-def cli() -> Invoke:
-    """Run `casetui --no-bundled --cases <dir> ARGS…` in-process (the fixture library by default)."""
-
-    def invoke(*args: str, cases: Path = FIXTURES) -> Result:
-        return CliRunner().invoke(app, ["--no-bundled", "--cases", str(cases), *args])
-
-    return invoke
-
-
-@pytest.fixture
-def library(tmp_path: Path) -> Path:
+def library(library_copy: Path) -> Path:
     """A writable copy of the fixture library with the hostile case added."""
-    folder = tmp_path / "library"
-    shutil.copytree(FIXTURES, folder)
-    (folder / "hostile.toml").write_text(HOSTILE, encoding="utf-8")
-    return folder
+    (library_copy / "hostile.toml").write_text(HOSTILE, encoding="utf-8")
+    return library_copy
 
 
 @pytest.fixture

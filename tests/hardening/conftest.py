@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterator
 import pytest
 
 from casetui.tui.app import CaseTUI
+from cli_fixtures import ignore_user_settings
 
 from .app_support import build_app
 from .corpus import GENERATE, Corpus
@@ -22,10 +23,7 @@ from .support import snapshot
 @pytest.fixture(autouse=True)
 def quiet_environment(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory) -> None:
     """No user library, language, colour, width or cache: each run sees only the folders it is given."""
-    monkeypatch.setenv("CASETUI_CASES", "")
-    monkeypatch.setenv("CASETUI_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
-    for name in ("CASETUI_LANG", "NO_COLOR", "CASETUI_NO_BUNDLED", "COLUMNS", "CASETUI_READ_ONLY"):
-        monkeypatch.delenv(name, raising=False)
+    ignore_user_settings(monkeypatch, tmp_path_factory.mktemp("cache"), "CASETUI_READ_ONLY")
 
 
 @pytest.fixture(scope="session")

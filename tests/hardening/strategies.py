@@ -4,18 +4,18 @@ Names always start with `[@click=app.quit]` (so a test can find them on screen a
 then carry random text: CJK, emoji with joiners, combining marks, markup, control characters,
 bidi overrides, quotes and TOML punctuation. Dates come at every precision the format allows;
 services end at events, events and facts cite sources, questions point at events. Every
-document is valid by construction, so it must load.
+document is valid by construction, so it must load; tests/strategies.py writes it out.
 """
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
 from typing import Any
 
 from hypothesis import strategies as st
 
+import strategies as shared
 from casetui.model import EVENT_KINDS, STATUSES
+from strategies import When, whens
 
 CLICK = "[@click=app.quit]"
 """Markup that, if interpreted, would quit the app when clicked."""
@@ -69,39 +69,9 @@ texts = st.lists(fragments, min_size=1, max_size=4).map("".join).filter(lambda t
 """A non-blank string of hostile fragments."""
 
 
-@st.composite
-def text_values(draw: st.DrawFn, prefix: str = "") -> str | dict[str, str]:
-    """A text: a plain string, or a table of languages (English first, or not at all)."""
-    if draw(st.booleans()):
-        return prefix + draw(texts)
-    langs = draw(st.lists(st.sampled_from(["en", "zh", "zh-Hant", "ja", "fr"]), min_size=1, max_size=3, unique=True))
-    return {lang: prefix + draw(texts) for lang in langs}
-
-
-@dataclass(frozen=True)
-class When:
-    """A TOML `when`, as written."""
-
-    toml: str
-
-
-@st.composite
-def whens(draw: st.DrawFn, years: tuple[int, int] = (1995, 2030)) -> When:
-    """A date at any precision: year, month, day, local date-time or offset date-time."""
-    year = draw(st.integers(*years))
-    month, day = draw(st.integers(1, 12)), draw(st.integers(1, 28))
-    precision = draw(st.sampled_from(["year", "month", "day", "local", "offset"]))
-    if precision == "year":
-        return When(f'"{year}"')
-    if precision == "month":
-        return When(f'"{year}-{month:02d}"')
-    text = f"{year}-{month:02d}-{day:02d}"
-    if precision == "day":
-        return When(text)
-    text += f"T{draw(st.integers(0, 23)):02d}:{draw(st.integers(0, 59)):02d}:{draw(st.integers(0, 59)):02d}"
-    if precision == "offset":
-        text += draw(st.sampled_from(["Z", "+08:00", "-05:30"]))
-    return When(text)
+def text_values(prefix: str = "") -> st.SearchStrategy[str | dict[str, str]]:
+    """A text of hostile fragments: a plain string, or a table of languages."""
+    return shared.text_values(texts, prefix)
 
 
 def _ids(prefix: str) -> st.SearchStrategy[list[str]]:
@@ -181,7 +151,7 @@ def case_documents(draw: st.DrawFn) -> dict[str, Any]:
         }
     if draw(st.booleans()):
         start = draw(st.integers(1995, 2020))
-        phase: dict[str, Any] = {"title": draw(text_values()), "start": When(f'"{start}"')}
+        phase: dict[str, Any] = {"title": draw(text_values()), "start": When(f'"{start}"', (start, 1, 1, 0, 0, 0))}
         if draw(st.booleans()):
             phase["end"] = draw(whens((start + 1, 2030)))
         doc["phases"] = [phase]
@@ -195,59 +165,3 @@ def case_documents(draw: st.DrawFn) -> dict[str, Any]:
             question["event"] = draw(st.sampled_from(event_ids))
         doc["questions"] = [question]
     return doc
-
-
-# -- TOML text ---------------------------------------------------------------------------------
-
-_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\t": "\\t", "\r": "\\r"}
-
-
-def _string(text: str) -> str:
-    """A TOML basic string; every control character escaped, as TOML requires."""
-    out = []
-    for char in text:
-        if char in _ESCAPES:
-            out.append(_ESCAPES[char])
-        elif ord(char) < 0x20 or ord(char) == 0x7F:
-            out.append(f"\\u{ord(char):04X}")
-        else:
-            out.append(char)
-    return '"' + "".join(out) + '"'
-
-
-def _key(key: str) -> str:
-    return key if re.fullmatch(r"[A-Za-z0-9_-]+", key) else _string(key)
-
-
-def _value(value: Any) -> str:
-    if isinstance(value, When):
-        return value.toml
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, (int, float)):
-        return repr(value)
-    if isinstance(value, str):
-        return _string(value)
-    if isinstance(value, list):
-        return "[" + ", ".join(_value(v) for v in value) + "]"
-    if isinstance(value, dict):
-        return "{ " + ", ".join(f"{_key(k)} = {_value(v)}" for k, v in value.items()) + " }"
-    raise TypeError(type(value))
-
-
-def to_toml(doc: dict[str, Any]) -> str:
-    """Top-level scalars first, then `[table]`s, `[sources.<id>]` and `[[arrays]]` of tables."""
-    lines = [f"{_key(k)} = {_value(v)}" for k, v in doc.items() if not isinstance(v, (dict, list))]
-    for key, value in doc.items():
-        if key == "sources":
-            for source_id, source in value.items():
-                lines.append(f"\n[sources.{_key(source_id)}]")
-                lines += [f"{_key(k)} = {_value(v)}" for k, v in source.items()]
-        elif isinstance(value, dict):
-            lines.append(f"\n[{key}]")
-            lines += [f"{_key(k)} = {_value(v)}" for k, v in value.items()]
-        elif isinstance(value, list):
-            for item in value:
-                lines.append(f"\n[[{key}]]")
-                lines += [f"{_key(k)} = {_value(v)}" for k, v in item.items()]
-    return "\n".join(lines) + "\n"

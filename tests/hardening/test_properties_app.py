@@ -23,9 +23,10 @@ from casetui.tui.screens.case import CaseScreen
 from casetui.tui.screens.compare import CompareScreen
 from casetui.tui.screens.sunset import SunsetScreen
 from casetui.tui.widgets.case_sections import SECTIONS
+from strategies import to_toml
 
 from .app_support import back_to_library, build_app, check_screen, click_text
-from .strategies import case_documents, to_toml
+from .strategies import case_documents
 
 
 @pytest.fixture(scope="module")

@@ -17,7 +17,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from .strategies import CLICK, case_documents, to_toml
+from strategies import to_toml
+
+from .strategies import CLICK, case_documents
 from .support import FIXTURES, GOOD_CASE, check_messages, invoke, unsafe_in
 
 CASE_ID = "generated-case"

@@ -8,20 +8,16 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from typer.testing import Result
+
+from cli_fixtures import Invoke, ignore_user_settings
 
 from .support import DATASET, run
-
-Invoke = Callable[..., Result]
 
 
 @pytest.fixture(autouse=True)
 def quiet_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     """Ignore the user's library, language, colour and cache settings."""
-    monkeypatch.setenv("CASETUI_CASES", "")
-    monkeypatch.setenv("CASETUI_CACHE_DIR", str(tmp_path / "cache"))
-    for name in ("CASETUI_LANG", "NO_COLOR", "CASETUI_NO_BUNDLED", "COLUMNS"):
-        monkeypatch.delenv(name, raising=False)
+    ignore_user_settings(monkeypatch, tmp_path / "cache")
 
 
 @pytest.fixture

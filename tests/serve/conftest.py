@@ -1,20 +1,17 @@
-"""Fixtures for `casetui serve` and `casetui paths`: a private home, no user settings, the fixture library."""
+"""Fixtures for `casetui serve` and `casetui paths`: a private home, no user settings, the fixture library.
+
+`cli_json` comes from tests/cli_fixtures.py; here `cli` runs `casetui ARGS…` exactly as given.
+"""
 
 from __future__ import annotations
 
-import json
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import pytest
-from typer.testing import CliRunner, Result
 
-from casetui.cli import app
+from cli_fixtures import FIXTURES, Invoke, casetui
 
-FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "library"
-
-Invoke = Callable[..., Result]
+__all__ = ["FIXTURES"]  # the tests here import the fixture library's path from this conftest
 
 
 @pytest.fixture(autouse=True)
@@ -42,21 +39,5 @@ def private_home(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
 
 @pytest.fixture
 def cli() -> Invoke:
-    """Run `casetui ARGS…` in-process."""
-
-    def invoke(*args: str, env: dict[str, str] | None = None) -> Result:
-        return CliRunner().invoke(app, list(args), env=env)
-
-    return invoke
-
-
-@pytest.fixture
-def cli_json(cli: Invoke) -> Callable[..., Any]:
-    """Run a command that prints JSON, check it succeeded, and return the parsed document."""
-
-    def invoke(*args: str, **kwargs: Any) -> Any:
-        result = cli(*args, **kwargs)
-        assert result.exit_code == 0, result.output
-        return json.loads(result.stdout)
-
-    return invoke
+    """Run `casetui ARGS…` in-process: these tests name the folders and flags themselves."""
+    return casetui

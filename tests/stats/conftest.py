@@ -1,5 +1,6 @@
-"""Fixtures for the statistics tests: the fixture library, the app from tests/app_fixtures.py, and the
-Killed by Google dataset imported once per session (skipped when this checkout has no copy beside it)."""
+"""Fixtures for the statistics tests: the fixture library, `cli` and the app from tests/cli_fixtures.py and
+tests/app_fixtures.py, and the Killed by Google dataset imported once per session (skipped when this
+checkout has no copy beside it)."""
 
 from __future__ import annotations
 
@@ -9,35 +10,18 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from typer.testing import CliRunner, Result
 
-from casetui.cli import app as cli_app
+from cli_fixtures import FIXTURES, Invoke, casetui, ignore_user_settings
 
 HERE = Path(__file__).resolve().parent
-FIXTURES = HERE.parent / "fixtures" / "library"
 DATASET = HERE.parents[1] / ".." / "shared" / "datasets" / "killedbygoogle" / "graveyard.json"
 """The real Killed by Google data, kept beside the repository (never inside it)."""
-
-Invoke = Callable[..., Result]
 
 
 @pytest.fixture(autouse=True)
 def quiet_environment(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory) -> None:
     """Ignore the user's library, language, colour and cache settings."""
-    monkeypatch.setenv("CASETUI_CASES", "")
-    monkeypatch.setenv("CASETUI_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
-    for name in ("CASETUI_LANG", "NO_COLOR", "CASETUI_NO_BUNDLED", "COLUMNS"):
-        monkeypatch.delenv(name, raising=False)
-
-
-@pytest.fixture
-def cli() -> Invoke:
-    """Run `casetui --no-bundled --cases <dir> ARGS…` in-process (the fixture library by default)."""
-
-    def invoke(*args: str, cases: Path = FIXTURES) -> Result:
-        return CliRunner().invoke(cli_app, ["--no-bundled", "--cases", str(cases), *args])
-
-    return invoke
+    ignore_user_settings(monkeypatch, tmp_path_factory.mktemp("cache"))
 
 
 @pytest.fixture
@@ -64,6 +48,6 @@ def graveyard() -> list[dict[str, Any]]:
 def google_cases(graveyard: list[dict[str, Any]], tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A folder of case files imported from the dataset with `casetui import killedbygoogle`."""
     folder = tmp_path_factory.mktemp("google") / "cases"
-    result = CliRunner().invoke(cli_app, ["import", "killedbygoogle", str(DATASET), "--into", str(folder)])
+    result = casetui("import", "killedbygoogle", str(DATASET), "--into", str(folder))
     assert result.exit_code == 0, result.output
     return folder

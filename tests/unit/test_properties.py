@@ -1,7 +1,7 @@
 """Property-based tests of the loader: any input gives a Case or a CaseError; valid documents always load.
 
-Valid documents are generated as Python values and written out as TOML text here, so the
-expected order of events is computed from the generated dates, not by the code under test.
+Valid documents are generated as Python values and written out as TOML text (tests/strategies.py), so
+the expected order of events is computed from the generated dates, not by the code under test.
 """
 
 from __future__ import annotations
@@ -15,81 +15,18 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+import strategies as shared
 from casetui.loader import parse_case
 from casetui.model import EVENT_KINDS, STATUSES
 from casetui.problems import CaseError
 from casetui.sanitize import is_clean
+from strategies import When, to_toml, whens
 
 PROBLEM_LINE = re.compile(r"^[^:]+(:\d+)?: \S.*: .+$")
 UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 NAME = Path("generated-case.toml")
 
 FAST = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-
-# -- writing TOML ----------------------------------------------------------------------------
-
-_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\t": "\\t"}
-
-
-def toml_string(text: str) -> str:
-    """A TOML basic string: quotes, backslashes and control characters escaped."""
-    out = []
-    for char in text:
-        if char in _ESCAPES:
-            out.append(_ESCAPES[char])
-        elif ord(char) < 0x20 or ord(char) == 0x7F:
-            out.append(f"\\u{ord(char):04X}")
-        else:
-            out.append(char)
-    return '"' + "".join(out) + '"'
-
-
-def toml_key(key: str) -> str:
-    return key if re.fullmatch(r"[A-Za-z0-9_-]+", key) else toml_string(key)
-
-
-@dataclass(frozen=True)
-class Date:
-    """A generated when: its TOML form and its wall-clock sort key, worked out here."""
-
-    toml: str
-    key: tuple[int, int, int, int, int, int]
-
-
-def toml_value(value: Any) -> str:
-    if isinstance(value, Date):
-        return value.toml
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, (int, float)):
-        return repr(value)
-    if isinstance(value, str):
-        return toml_string(value)
-    if isinstance(value, list):
-        return "[" + ", ".join(toml_value(v) for v in value) + "]"
-    if isinstance(value, dict):
-        return "{ " + ", ".join(f"{toml_key(k)} = {toml_value(v)}" for k, v in value.items()) + " }"
-    raise TypeError(type(value))
-
-
-def write_toml(doc: dict[str, Any]) -> str:
-    """Top-level scalars first, then tables as headers and arrays of tables as [[...]]."""
-    lines = [f"{toml_key(k)} = {toml_value(v)}" for k, v in doc.items() if not isinstance(v, (dict, list))]
-    for key, value in doc.items():
-        if isinstance(value, dict):
-            if key == "sources":
-                for source_id, source in value.items():
-                    lines.append(f"\n[sources.{toml_key(source_id)}]")
-                    lines += [f"{toml_key(k)} = {toml_value(v)}" for k, v in source.items()]
-            else:
-                lines.append(f"\n[{toml_key(key)}]")
-                lines += [f"{toml_key(k)} = {toml_value(v)}" for k, v in value.items()]
-        elif isinstance(value, list):
-            for item in value:
-                lines.append(f"\n[[{toml_key(key)}]]")
-                lines += [f"{toml_key(k)} = {toml_value(v)}" for k, v in item.items()]
-    return "\n".join(lines) + "\n"
-
 
 # -- generating valid documents --------------------------------------------------------------
 
@@ -121,36 +58,10 @@ HOSTILE_BITS = [
 
 plain_text = st.text(st.characters(exclude_categories=("Cs",)), max_size=12)
 texts = st.lists(st.one_of(plain_text, st.sampled_from(HOSTILE_BITS)), max_size=4).map("".join)
-languages = st.lists(st.sampled_from(["en", "zh", "zh-Hant", "fr", "ja"]), min_size=1, max_size=3, unique=True)
 
 
-@st.composite
-def text_values(draw: st.DrawFn) -> str | dict[str, str]:
-    if draw(st.booleans()):
-        return draw(texts)
-    return {lang: draw(texts) for lang in draw(languages)}
-
-
-@st.composite
-def dates(draw: st.DrawFn) -> Date:
-    year = draw(st.integers(1990, 2030))
-    month = draw(st.integers(1, 12))
-    day = draw(st.integers(1, 28))
-    hour, minute, second = draw(st.integers(0, 23)), draw(st.integers(0, 59)), draw(st.integers(0, 59))
-    precision = draw(st.sampled_from(["year", "month", "day", "local", "offset"]))
-    if precision == "year":
-        return Date(f'"{year}"', (year, 1, 1, 0, 0, 0))
-    if precision == "month":
-        return Date(f'"{year}-{month:02d}"', (year, month, 1, 0, 0, 0))
-    day_text = f"{year}-{month:02d}-{day:02d}"
-    if precision == "day":
-        return Date(day_text, (year, month, day, 0, 0, 0))
-    moment = f"{day_text}T{hour:02d}:{minute:02d}:{second:02d}"
-    if precision == "offset":
-        offset = draw(st.sampled_from(["Z", "+08:00", "-05:30", "+00:00"]))
-        moment += offset
-    # Events sort by the wall clock as written, whatever the offset.
-    return Date(moment, (year, month, day, hour, minute, second))
+def text_values() -> st.SearchStrategy[str | dict[str, str]]:
+    return shared.text_values(texts)
 
 
 @dataclass
@@ -165,7 +76,7 @@ scalars = st.one_of(
     st.floats(allow_nan=False, allow_infinity=False),
     st.booleans(),
     text_values(),
-    dates().filter(lambda d: not d.toml.startswith('"')),  # a quoted partial date is text here
+    whens().filter(lambda d: not d.toml.startswith('"')),  # a quoted partial date is text here
 )
 
 
@@ -180,8 +91,9 @@ def valid_documents(draw: st.DrawFn) -> Generated:
         case["tags"] = draw(st.lists(texts, max_size=3))
         case["region"] = draw(texts)
     if draw(st.booleans()):
-        case["launched"] = Date(f'"{draw(st.integers(1900, 1989))}"', (0, 0, 0, 0, 0, 0))
-        case["ended"] = draw(dates())
+        launched = draw(st.integers(1900, 1989))
+        case["launched"] = When(f'"{launched}"', (launched, 1, 1, 0, 0, 0))
+        case["ended"] = draw(whens())
     model: dict[str, Any] = {"type": draw(text_values())}
     dim_keys = st.one_of(st.from_regex(r"[a-z][a-z0-9_]{0,8}", fullmatch=True), texts.filter(bool))
     for key in draw(st.lists(dim_keys, max_size=4, unique=True)):
@@ -202,7 +114,7 @@ def valid_documents(draw: st.DrawFn) -> Generated:
     events, keys = [], []
     event_ids = draw(st.lists(st.from_regex(r"[a-z]{1,6}", fullmatch=True), max_size=8, unique=True))
     for i in range(draw(st.integers(0, 8))):
-        when = draw(dates())
+        when = draw(whens())
         event: dict[str, Any] = {"date": when, "title": draw(text_values())}
         if draw(st.booleans()):
             event["kind"] = draw(st.sampled_from(EVENT_KINDS))
@@ -285,7 +197,7 @@ def test_toml_ish_text_gives_a_case_or_a_case_error(parts: list[str]) -> None:
 @FAST
 @given(valid_documents(), st.data())
 def test_damaged_valid_documents_give_a_case_or_a_case_error(generated: Generated, data: st.DataObject) -> None:
-    text = bytearray(write_toml(generated.doc).encode())
+    text = bytearray(to_toml(generated.doc).encode())
     for _ in range(data.draw(st.integers(1, 3))):
         start = data.draw(st.integers(0, len(text)))
         end = data.draw(st.integers(start, min(len(text), start + 8)))
@@ -299,7 +211,7 @@ def test_damaged_valid_documents_give_a_case_or_a_case_error(generated: Generate
 @settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(valid_documents())
 def test_valid_documents_always_load_with_events_in_order(generated: Generated) -> None:
-    text = write_toml(generated.doc)
+    text = to_toml(generated.doc)
     try:
         case = parse_case(text.encode(), NAME)
     except CaseError as err:  # pragma: no cover - the failure message is the point
@@ -319,11 +231,11 @@ def test_writer_round_trips_through_the_loader_on_a_known_document() -> None:
         "case": {"name": {"en": 'A "quoted" name', "zh": "有鱼"}, "status": "active", "summary": "tab\there"},
         "model": {"type": "t", "有": 1.5},
         "events": [
-            {"date": Date("2021-01-01T10:00:00+08:00", (2021, 1, 1, 10, 0, 0)), "title": "b"},
-            {"date": Date('"2021"', (2021, 1, 1, 0, 0, 0)), "title": "a"},
+            {"date": When("2021-01-01T10:00:00+08:00", (2021, 1, 1, 10, 0, 0)), "title": "b"},
+            {"date": When('"2021"', (2021, 1, 1, 0, 0, 0)), "title": "a"},
         ],
     }
-    case = parse_case(write_toml(doc).encode(), NAME)
+    case = parse_case(to_toml(doc).encode(), NAME)
     assert case.name.get("zh") == "有鱼" and case.name.get() == 'A "quoted" name'
     assert [e.title.get() for e in case.events] == ["a", "b"]
     assert dict(case.dimensions)["有"] == 1.5
@@ -377,7 +289,7 @@ def test_mutated_documents_fail_with_one_line_problems(generated: Generated, dat
             *doc.get("events", []),
             {"date": data.draw(st.sampled_from([True, "2019-13", 5])), "title": "x"},
         ]
-    text = write_toml(doc)
+    text = to_toml(doc)
     try:
         parse_case(text.encode(), NAME)
     except CaseError as err:
