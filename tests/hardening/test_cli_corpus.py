@@ -24,7 +24,8 @@ from .support import FIXTURES, GOOD_CASE, check_messages, invoke, snapshot, unsa
 WITH_EVENTS = {"good-terminal-text", "many-events"}
 """Loadable cases with a timeline (TimelineJS needs one)."""
 SLOW_TABLES = {"many-events"}
-"""Rich lays out 10,000 timeline rows in about ten seconds per run; the tables get a 300-event copy."""
+"""The tables get a 300-event copy: 10,000 rows take about a second per run, and tests/cli/test_long_tables.py
+prints them in full once."""
 MARKUP = ("[@click=app.quit]quit[/]", "[/]", "[bold red]markup[/]")
 
 
