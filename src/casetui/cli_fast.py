@@ -10,6 +10,7 @@ about usage. A test runs both paths over the same arguments and expects the same
 
 from __future__ import annotations
 
+import gc
 import os
 import re
 import sys
@@ -46,6 +47,8 @@ def parse(args: list[str]) -> tuple[dict[str, object], str, list[str], dict[str,
 
 def _parse(args: list[str]) -> tuple[dict[str, object], str, list[str], dict[str, object]]:
     if os.environ.get("CASETUI_NO_BUNDLED") is not None:
+        raise _Unhandled
+    if "_CASETUI_COMPLETE" in os.environ:  # A shell asking for completions (bare `casetui`): Click answers.
         raise _Unhandled
     glob: dict[str, object] = {"cases": [], "lang": os.environ.get("CASETUI_LANG", "en"), "no_color": False}
     i = 0
@@ -102,6 +105,7 @@ def _parse(args: list[str]) -> tuple[dict[str, object], str, list[str], dict[str
 
 def _open_app(glob: dict[str, object]) -> int:
     """Open the app as the Typer CLI would with the same options (`casetui.launch` does it for both)."""
+    gc.enable()  # Off for scripted output only (see `casetui.entry`): the app may run for hours.
     from casetui import launch
     from casetui.cli_support import Failure, err
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from casetui.library import display_path, iter_case_files, search_dirs
@@ -28,16 +27,24 @@ class Failure(Exception):
         self.code = code
 
 
-@dataclass(slots=True)
 class Settings:
-    """The global options of one run."""
+    """The global options of one run.
 
-    cli_dirs: list[Path] = field(default_factory=list)
-    """Folders from `--cases`, searched first."""
-    lang: str = "en"
-    no_color: bool = False
-    bundled: bool = True
-    """Read the library shipped with casetui (the hidden `--no-bundled` turns it off for tests)."""
+    A plain class, not a dataclass: importing dataclasses costs every CLI start several
+    milliseconds (see `casetui.model`).
+    """
+
+    __slots__ = ("bundled", "cli_dirs", "lang", "no_color")
+
+    def __init__(
+        self, cli_dirs: Sequence[Path] = (), lang: str = "en", no_color: bool = False, bundled: bool = True
+    ) -> None:
+        self.cli_dirs = list(cli_dirs)
+        """Folders from `--cases`, searched first."""
+        self.lang = lang
+        self.no_color = no_color
+        self.bundled = bundled
+        """Read the library shipped with casetui (the hidden `--no-bundled` turns it off for tests)."""
 
     @property
     def dirs(self) -> list[Path]:

@@ -3,10 +3,8 @@
 Shared by `casetui compare` and the app's compare screen, so both mark the same differences.
 """
 
-from __future__ import annotations
-
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from casetui import derive, i18n
 from casetui.model import Case, Dimension, Fact
@@ -17,8 +15,7 @@ CASE_FIELDS = ("name", "company", "status", "region", "tags", "launched", "ended
 DERIVED_FIELDS = ("lifespan", "notice_period", "announced", "shutdown", "events", "services")
 
 
-@dataclass(frozen=True, slots=True)
-class Row:
+class Row(NamedTuple):
     """One dimension across the compared cases."""
 
     key: str

@@ -1,8 +1,6 @@
 """Values casetui derives from a case: lifespan, notice period, service states, T-offsets."""
 
-from __future__ import annotations
-
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from casetui.model import Case, Event, Service
 from casetui.when import Span
@@ -16,13 +14,13 @@ def lifespan(case: Case) -> Span | None:
 
 
 def announcement(case: Case) -> Event | None:
-    """The first `announcement` event: T-0."""
-    return next((e for e in case.events if e.kind == "announcement"), None)
+    """The first `announcement` event: T-0 (kept by the case, so callers may ask once per event)."""
+    return case.first_announcement
 
 
 def final_shutdown(case: Case) -> Event | None:
     """The last `shutdown` event."""
-    return next((e for e in reversed(case.events) if e.kind == "shutdown"), None)
+    return case.last_shutdown
 
 
 def notice_period(case: Case) -> Span | None:
@@ -45,8 +43,7 @@ def to_shutdown(case: Case, event: Event) -> Span | None:
     return None if end is None else Span.between(event.date, end.date)
 
 
-@dataclass(frozen=True, slots=True)
-class ServiceState:
+class ServiceState(NamedTuple):
     """Whether a service is still on at one step of the timeline."""
 
     service: Service

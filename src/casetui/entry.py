@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import gc
 import sys
 
 
 def main() -> None:
     """Run casetui with the process's arguments."""
+    # Scripted output takes milliseconds and leaves next to no cyclic garbage, yet the cyclic
+    # collector would walk the objects the imports make several times over: about 2 ms, 5% of
+    # `casetui compare A B --format json`. So it starts off, and is back on for the app (in
+    # `casetui.cli_fast`) and the Typer CLI, either of which may run for hours.
+    gc.disable()
     from casetui.cli_fast import run
     from casetui.cli_support import ascii_stdout
 
@@ -18,6 +24,7 @@ def main() -> None:
         if launch is not None:
             launch.leave_if_app_closed(code)
         sys.exit(code)
+    gc.enable()
     from casetui.cli import main as cli_main
 
     cli_main()

@@ -14,11 +14,10 @@ import re
 import stat
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import tomli
 
-from casetui import locate
 from casetui.model import (
     EVENT_KINDS,
     FORMAT_VERSION,
@@ -39,6 +38,9 @@ from casetui.sanitize import clean
 from casetui.text import LText
 from casetui.when import Precision, When
 
+if TYPE_CHECKING:
+    from casetui.locate import KeyPath as Path_
+
 MAX_BYTES = 1 << 20
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 ID_MAX = 64
@@ -55,8 +57,6 @@ PHASE_KEYS = ("title", "start", "end")
 QUOTE_KEYS = ("text", "by", "source")
 LESSON_KEYS = ("text", "source")
 QUESTION_KEYS = ("prompt", "notes", "event")
-
-Path_ = locate.KeyPath
 
 
 def valid_id(case_id: str) -> bool:
@@ -171,6 +171,8 @@ class _Builder:
         return _Invalid()
 
     def located(self) -> list[Problem]:
+        from casetui import locate  # only when there is a problem to report: valid files never need it
+
         lines = locate.key_lines(self.document)
         found = [
             Problem(self.shown, locate.line_of(lines, path), locate.format_path(path) or "(top)", message)

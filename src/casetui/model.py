@@ -1,10 +1,26 @@
-"""The typed, immutable case model. Imports nothing from any UI library."""
+"""The typed, immutable case model. Imports nothing from any UI library.
 
-from __future__ import annotations
+Records are `typing.NamedTuple`s, not dataclasses, because every CLI start builds them. The
+dataclasses module imports `inspect` (and with it ast, dis and tokenize), and each frozen slotted
+dataclass generates and compiles its methods when its class is made; a NamedTuple class costs a
+sixth of that. Measured with callgrind (Python 3.11): importing the modules that define records
+(model, when, text, values, compare, derive, render.common, problems) took 132M instructions with
+dataclasses and takes 40M as NamedTuples, typing included. That was the largest part of taking
+`casetui compare A B --format json` from 326M to 180M (a bare Python parsing the two files: 108M).
+
+What follows from tuples, for code that handles these records:
+- a record is a tuple: test for a record type before testing for `tuple` (see `values.show`);
+- a record equals a plain tuple, or a record of another type, holding the same values;
+- fields cannot start with `_`, defaults must be immutable, and `_replace` replaces `dataclasses.replace`.
+No `from __future__ import annotations` in modules that define records: NamedTuple would turn
+each string annotation into a ForwardRef, and the first `compile` of one sets up the whole AST
+machinery (10M instructions).
+"""
 
 import datetime as dt
-from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
+from typing import NamedTuple
 
 from casetui.text import LText
 from casetui.when import When
@@ -30,8 +46,7 @@ Scalar = int | float | bool | LText | When
 """A model dimension's raw value: number, boolean, text or when."""
 
 
-@dataclass(frozen=True, slots=True)
-class Fact:
+class Fact(NamedTuple):
     """A value with its unit, label, note and source."""
 
     value: Scalar
@@ -44,8 +59,7 @@ class Fact:
 Dimension = int | float | bool | LText | When | Fact
 
 
-@dataclass(frozen=True, slots=True)
-class Source:
+class Source(NamedTuple):
     """A document the case's facts come from."""
 
     id: str
@@ -57,16 +71,14 @@ class Source:
     note: LText | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Service:
+class Service(NamedTuple):
     """Something users could do, switched off by events in the sunset."""
 
     id: str
     name: LText
 
 
-@dataclass(frozen=True, slots=True)
-class Event:
+class Event(NamedTuple):
     """One entry of the timeline."""
 
     index: int
@@ -80,8 +92,7 @@ class Event:
     sources: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class Phase:
+class Phase(NamedTuple):
     """An era that groups part of the timeline."""
 
     title: LText
@@ -89,8 +100,7 @@ class Phase:
     end: When | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Quote:
+class Quote(NamedTuple):
     """Something somebody said, with its source."""
 
     text: LText
@@ -98,16 +108,14 @@ class Quote:
     source: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Lesson:
+class Lesson(NamedTuple):
     """A take-away for discussion."""
 
     text: LText
     source: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Question:
+class Question(NamedTuple):
     """A discussion prompt, with trainer notes hidden until revealed."""
 
     prompt: LText
@@ -115,9 +123,8 @@ class Question:
     event: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Case:
-    """One platform case study, as read from one file."""
+class _CaseFields(NamedTuple):
+    """The fields of a case; `Case` adds its lookups."""
 
     id: str
     path: Path
@@ -143,12 +150,32 @@ class Case:
     quotes: tuple[Quote, ...] = ()
     lessons: tuple[Lesson, ...] = ()
     questions: tuple[Question, ...] = ()
-    _source_index: dict[str, Source] = field(default_factory=dict, compare=False, repr=False)
+
+
+class Case(_CaseFields):
+    """One platform case study, as read from one file.
+
+    A subclass without `__slots__`, so that each case has an instance dict for what is looked up
+    again and again: exports and the app look a source up for every citation, and T-0 for every
+    event, and a case may have thousands of each. Equality and hashing stay those of the fields.
+    """
+
+    @cached_property
+    def _source_index(self) -> dict[str, Source]:
+        return {s.id: s for s in self.sources}
+
+    @cached_property
+    def first_announcement(self) -> Event | None:
+        """The first `announcement` event (T-0 of `casetui.derive`), found once."""
+        return next((e for e in self.events if e.kind == "announcement"), None)
+
+    @cached_property
+    def last_shutdown(self) -> Event | None:
+        """The last `shutdown` event, found once."""
+        return next((e for e in reversed(self.events) if e.kind == "shutdown"), None)
 
     def source(self, source_id: str) -> Source | None:
         """The source with this id, if the case has it."""
-        if not self._source_index and self.sources:
-            self._source_index.update((s.id, s) for s in self.sources)
         return self._source_index.get(source_id)
 
     def service(self, service_id: str) -> Service | None:

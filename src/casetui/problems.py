@@ -1,14 +1,11 @@
 """Problems found in case files: one located line each, `path:line: key.path: message`."""
 
-from __future__ import annotations
-
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from casetui.sanitize import clean
 
 
-@dataclass(frozen=True, slots=True)
-class Problem:
+class Problem(NamedTuple):
     """One thing wrong with one file."""
 
     path: str

@@ -1,14 +1,11 @@
 """Text in one or more languages, and the choice of which to show."""
 
-from __future__ import annotations
-
-from dataclasses import dataclass
+from typing import NamedTuple
 
 DEFAULT_LANG = "en"
 
 
-@dataclass(frozen=True, slots=True)
-class Resolved:
+class Resolved(NamedTuple):
     """A string picked for a display language, and whether it is a fallback."""
 
     text: str
@@ -17,14 +14,16 @@ class Resolved:
     fallback: bool
 
 
-@dataclass(frozen=True, slots=True)
-class LText:
-    """A text value: one plain string, or strings keyed by language tag in file order."""
+class LText(NamedTuple):
+    """A text value: one plain string, or strings keyed by language tag in file order.
+
+    A record (see `casetui.model` on why a NamedTuple).
+    """
 
     entries: tuple[tuple[str | None, str], ...]
 
     @classmethod
-    def plain(cls, text: str) -> LText:
+    def plain(cls, text: str) -> "LText":
         """A language-neutral string."""
         return cls(((None, text),))
 

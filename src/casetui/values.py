@@ -1,8 +1,6 @@
 """Raw and display forms of model values, shared by every output format and the app."""
 
-from __future__ import annotations
-
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from casetui.model import Dimension, Fact
 from casetui.text import LText
@@ -11,8 +9,7 @@ from casetui.when import Span, When
 JSONValue = object
 
 
-@dataclass(frozen=True, slots=True)
-class Shown:
+class Shown(NamedTuple):
     """A value ready to show: its raw JSON form and its string in one language."""
 
     raw: JSONValue
@@ -62,8 +59,6 @@ def show(value: Dimension | Span | str | tuple[str, ...] | None, lang: str) -> S
     """Everything an output needs about one value, or None for an absent one."""
     if value is None:
         return None
-    if isinstance(value, tuple):
-        return Shown(list(value), ", ".join(value))
     if isinstance(value, str):
         return Shown(value, value)
     if isinstance(value, Fact):
@@ -79,5 +74,7 @@ def show(value: Dimension | Span | str | tuple[str, ...] | None, lang: str) -> S
             sources=(value.source,) if value.source else (),
             fallback=fallback,
         )
+    if type(value) is tuple:  # Tags. Not isinstance: records are tuples too.
+        return Shown(list(value), ", ".join(value))
     text, fallback = display_value(value, lang)
     return Shown(raw_value(value), text, fallback=fallback)

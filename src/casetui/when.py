@@ -4,12 +4,10 @@ A `When` keeps what was written: a year, a month, a day or a moment. It never in
 for `"2019-10"`. Partial dates sort at the start of their period.
 """
 
-from __future__ import annotations
-
 import datetime as dt
 import re
-from dataclasses import dataclass
 from enum import IntEnum
+from typing import NamedTuple
 
 
 class Precision(IntEnum):
@@ -24,9 +22,8 @@ class Precision(IntEnum):
 _PARTIAL = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$", re.ASCII)  # ASCII digits only, as documented
 
 
-@dataclass(frozen=True, slots=True)
-class When:
-    """A point in time at the precision it was written."""
+class When(NamedTuple):
+    """A point in time at the precision it was written (a record: see `casetui.model` on why a NamedTuple)."""
 
     year: int
     month: int = 1
@@ -36,7 +33,7 @@ class When:
     """The full date-time, for `Precision.TIME` only (naive or with an offset)."""
 
     @classmethod
-    def from_toml(cls, value: object) -> When:
+    def from_toml(cls, value: object) -> "When":
         """Build from a TOML value; raise ValueError with a readable reason when it is not a when."""
         if isinstance(value, dt.datetime):
             return cls(value.year, value.month, value.day, Precision.TIME, value)
@@ -47,7 +44,7 @@ class When:
         raise TypeError(type(value).__name__)
 
     @classmethod
-    def parse(cls, text: str) -> When:
+    def parse(cls, text: str) -> "When":
         """Parse `"2019"`, `"2019-10"` or `"2019-10-03"`."""
         match = _PARTIAL.match(text.strip())
         if not match:
@@ -126,15 +123,14 @@ class SpanUnit(IntEnum):
 _APPROX_DAYS = {SpanUnit.YEAR: 365.2425, SpanUnit.MONTH: 30.436875, SpanUnit.DAY: 1.0}
 
 
-@dataclass(frozen=True, slots=True)
-class Span:
+class Span(NamedTuple):
     """A signed distance between two whens, counted at the coarser of their precisions."""
 
     amount: int
     unit: SpanUnit
 
     @classmethod
-    def between(cls, start: When, end: When) -> Span:
+    def between(cls, start: When, end: When) -> "Span":
         """The span from `start` to `end` (negative when `end` comes first)."""
         precision = min(start.precision, end.precision)
         if precision is Precision.YEAR:

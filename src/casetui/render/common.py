@@ -3,9 +3,7 @@
 Nothing here imports Rich, so the JSON, CSV and Markdown outputs stay light.
 """
 
-from __future__ import annotations
-
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from casetui import derive
 from casetui.model import Case, Event, Service
@@ -50,8 +48,7 @@ def cell_text(cell: Shown | None) -> str:
     return cell.display + fallback_mark(cell_fallback(cell))
 
 
-@dataclass(frozen=True, slots=True)
-class TimelineRow:
+class TimelineRow(NamedTuple):
     """One event with what the timeline views derive for it."""
 
     event: Event
@@ -64,20 +61,13 @@ class TimelineRow:
 
 
 def timeline_rows(case: Case) -> list[TimelineRow]:
-    """Every event in order, with T-offset, time to shutdown and the services it stops.
-
-    T-0 and the shutdown are found once (not per event as `derive.t_offset` does) so a case with
-    thousands of events stays linear.
-    """
-    start, end = derive.announcement(case), derive.final_shutdown(case)
-    rows = []
-    for event in case.events:
-        rows.append(
-            TimelineRow(
-                event=event,
-                offset=None if start is None else Span.between(start.date, event.date),
-                to_shutdown=None if end is None else Span.between(event.date, end.date),
-                stops=derive.services_ended_by(case, event) if event.ends else (),
-            )
+    """Every event in order, with T-offset, time to shutdown and the services it stops."""
+    return [
+        TimelineRow(
+            event=event,
+            offset=derive.t_offset(case, event),
+            to_shutdown=derive.to_shutdown(case, event),
+            stops=derive.services_ended_by(case, event) if event.ends else (),
         )
-    return rows
+        for event in case.events
+    ]
