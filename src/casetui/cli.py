@@ -216,7 +216,7 @@ def list_command(
     Files that do not load are reported on stderr, one line each; the others are still listed.
     """
     from casetui.index_cache import IndexCache
-    from casetui.library import display_path, load_library
+    from casetui.library import display_paths, load_library
 
     opts = settings(ctx)
     library = load_library(opts.dirs, cache=IndexCache.default())
@@ -224,8 +224,11 @@ def list_command(
         err(problem_line(problem))
     chosen = select(library.summaries, status or [], tag or [], sort, reverse, opts.lang)
     if as_json:
-        items = [serialize.summary_item(s, opts.lang, display_path(library.entries[s.id].path)) for s in chosen]
-        out(_json(serialize.case_list(items, opts.lang, library.problems)))
+        from casetui.render.json import case_list
+
+        paths = display_paths([library.entries[s.id].path for s in chosen])
+        for piece in case_list(chosen, paths, opts.lang, library.problems, ascii_stdout()):
+            out(piece)
         return
     if not chosen:
         err("casetui: no cases to list" + (" with these filters" if status or tag else f" in {_dirs(opts)}"))

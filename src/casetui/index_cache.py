@@ -11,6 +11,7 @@ cache folder is never an error.
 from __future__ import annotations
 
 import contextlib
+import gc
 import marshal
 import os
 import sys
@@ -44,6 +45,10 @@ class IndexCache:
         """False: read the index but never write it (`CASETUI_READ_ONLY`, as in `casetui serve`)."""
         self._old: dict[str, Any] = {}
         self._new: dict[str, Any] = {}
+        self._rebuilt: dict[Any, Any] = {None: None}
+        """Parts of rows already rebuilt, for `Summary.from_row` (an absent part, None, stays None)."""
+        self._parts: dict[Any, Any] = {}
+        """Parts of rows put in the index, one object for each that repeats."""
         self.hits = 0
         self.misses = 0
         if path is not None:
@@ -63,11 +68,10 @@ class IndexCache:
         row = self._old.get(key)
         if row is not None and row[0] == stamp[0] and row[1] == stamp[1]:
             try:
-                summary = Summary.from_row(row[2])
+                summary = Summary.from_row(row[2], self._rebuilt)
             except (TypeError, ValueError, IndexError, KeyError, AttributeError):
                 summary = None
             if summary is not None:
-                self._new[key] = row
                 self.hits += 1
                 return summary
         self.misses += 1
@@ -75,7 +79,16 @@ class IndexCache:
 
     def put(self, key: str, stamp: tuple[int, int], summary: Summary) -> None:
         """Remember a freshly parsed summary."""
-        self._new[key] = (stamp[0], stamp[1], summary.to_row())
+        row = summary.to_row()
+        # Repeated parts as one object each: `marshal` then writes them once, and loads them once.
+        self._new[key] = (stamp[0], stamp[1], (row[0], *map(self._share, row[1:])))
+
+    def _share(self, value: Any) -> Any:
+        if isinstance(value, tuple):
+            value = tuple(map(self._share, value))
+        elif not isinstance(value, str):
+            return value
+        return self._parts.setdefault(value, value)
 
     def save(self) -> None:
         """Write the index when it changed; silently keep the old one when the folder is not writable."""
@@ -99,11 +112,16 @@ class IndexCache:
 
 
 def _read(path: Path) -> dict[str, Any]:
+    collecting = gc.isenabled()
+    gc.disable()  # Every tuple loaded lives on: collecting while they are made only walks them again.
     try:
         with open(path, "rb") as handle:
             payload = marshal.loads(handle.read())
     except (OSError, ValueError, EOFError, TypeError):
         return {}
+    finally:
+        if collecting:
+            gc.enable()
     if not isinstance(payload, dict) or payload.get("casetui") != __version__:
         return {}  # Another version may derive differently: start afresh.
     files = payload.get("files")

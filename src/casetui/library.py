@@ -9,9 +9,10 @@ others from loading.
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from operator import attrgetter
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -57,19 +58,30 @@ def search_dirs(
     return dirs
 
 
-@dataclass(slots=True)
 class Entry:
     """One case file: its summary when it loaded, its problems when it did not.
 
     The full case is parsed on demand (`case`) so that a large library keeps only summaries.
+    A plain class rather than a dataclass, which costs every CLI start (see `casetui.model`).
     """
 
-    id: str
-    path: Path
-    root: Path
-    summary: Summary | None
-    problems: tuple[Problem, ...] = ()
-    _case: Case | None = None
+    __slots__ = ("_case", "id", "path", "problems", "root", "summary")
+
+    def __init__(
+        self,
+        id: str,
+        path: Path,
+        root: Path,
+        summary: Summary | None,
+        problems: tuple[Problem, ...] = (),
+        case: Case | None = None,
+    ) -> None:
+        self.id = id
+        self.path = path
+        self.root = root
+        self.summary = summary
+        self.problems = problems
+        self._case = case
 
     @property
     def ok(self) -> bool:
@@ -87,15 +99,17 @@ class Entry:
         return self._case
 
 
-@dataclass(slots=True)
 class Library:
     """Every case found, by id, plus the problems met on the way."""
 
-    entries: dict[str, Entry] = field(default_factory=dict)
-    """Winning entry per id, in discovery order."""
-    problems: list[Problem] = field(default_factory=list)
-    """Problems not tied to a loaded case: broken files, unreadable folders, shadowed ids."""
-    roots: list[Path] = field(default_factory=list)
+    __slots__ = ("entries", "problems", "roots")
+
+    def __init__(self) -> None:
+        self.entries: dict[str, Entry] = {}
+        """Winning entry per id, in discovery order."""
+        self.problems: list[Problem] = []
+        """Problems not tied to a loaded case: broken files, unreadable folders, shadowed ids."""
+        self.roots: list[Path] = []
 
     @property
     def cases(self) -> list[Case]:
@@ -142,10 +156,28 @@ def display_path(path: Path) -> str:
 
     Escaped like case text: a folder or file name may hold terminal controls or bidi overrides.
     """
+    return display_paths((path,))[0]
+
+
+def display_paths(paths: Iterable[Path]) -> list[str]:
+    """`display_path` of each path, asking for the working folder once (`list` shows thousands)."""
     try:
-        return clean(str(path.relative_to(Path.cwd())))
-    except ValueError:
-        return clean(str(path))
+        cwd = os.getcwd()
+    except OSError:  # The working folder is gone: nothing is inside it.
+        return [clean(str(path)) for path in paths]
+    # Compared as strings, as `relative_to` does, without building a path for each.
+    inside = os.path.join(cwd, "")
+    cut, folded_inside, folded_cwd = len(inside), os.path.normcase(inside), os.path.normcase(cwd)
+    shown = []
+    for path in paths:
+        text = str(path)
+        folded = os.path.normcase(text)
+        if folded.startswith(folded_inside):
+            text = text[cut:]
+        elif folded == folded_cwd:
+            text = "."
+        shown.append(clean(text))
+    return shown
 
 
 def iter_case_files(root: Path, problems: list[Problem]) -> Iterator[Path]:
@@ -154,38 +186,49 @@ def iter_case_files(root: Path, problems: list[Problem]) -> Iterator[Path]:
     Folder symlinks are not followed (no loops); file symlinks are read only when they point
     inside the library folder.
     """
+    for folder, item in _scan(root, problems):
+        yield folder / item.name
+
+
+_name = attrgetter("name")
+
+
+def _scan(root: Path, problems: list[Problem]) -> Iterator[tuple[Path, os.DirEntry[str]]]:
+    """`iter_case_files` as (folder, directory entry) pairs.
+
+    A library of 10,000 files pays for every object made per file: the entry already knows the
+    file's name and type, and caches its `stat` for the index.
+    """
     try:
         real_root = root.resolve()
-        items = sorted(os.scandir(root), key=lambda d: d.name)
+        items = sorted(os.scandir(root), key=_name)
     except OSError as err:
         problems.append(Problem(display_path(root), None, "folder", f"cannot read: {err.strerror or err}"))
         return
     for item in items:
-        if item.name.startswith(("_", ".")):
+        name = item.name
+        if name.startswith(("_", ".")):
             continue
-        path = Path(item.path)
         try:
-            is_link = item.is_symlink()
             if item.is_dir(follow_symlinks=False):
-                if not item.name.endswith(".toml"):
-                    yield from iter_case_files(path, problems)
+                if not name.endswith(".toml"):
+                    yield from _scan(root / name, problems)
                     continue
-            elif not item.name.endswith(".toml"):
+            elif not name.endswith(".toml"):
                 continue
-            if is_link:
-                target = path.resolve(strict=True)
+            if item.is_symlink():
+                target = (root / name).resolve(strict=True)
                 if target.is_dir():
                     continue
                 if real_root not in target.parents:
-                    problems.append(
-                        Problem(display_path(path), None, "file", "symlink points outside the library; not read")
-                    )
+                    message = "symlink points outside the library; not read"
+                    problems.append(Problem(display_path(root / name), None, "file", message))
                     continue
         except (OSError, RuntimeError) as err:
             message = getattr(err, "strerror", None) or "symlink loop or broken link"
-            problems.append(Problem(display_path(path), None, "file", f"cannot read: {message}"))
+            problems.append(Problem(display_path(root / name), None, "file", f"cannot read: {message}"))
             continue
-        yield path
+        yield root, item
 
 
 def load_library(dirs: Iterable[Path], cache: IndexCache | None = None) -> Library:
@@ -196,44 +239,70 @@ def load_library(dirs: Iterable[Path], cache: IndexCache | None = None) -> Libra
     summaries are kept.
     """
     library = Library()
-    pending: list[tuple[Entry, tuple[int, int]]] = []
+    # A large library makes tens of thousands of objects that all live on: the collector would
+    # walk them again and again while they are made, and find nothing to free.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        pending = _scan_roots(library, dirs, cache)
+    finally:
+        if collecting:
+            gc.enable()
+    if pending:
+        results = _parse_many([entry.path for entry, _, _ in pending])
+        for (entry, key, stamp), result in zip(pending, results, strict=True):
+            _fill(entry, result, keep=False)
+            if entry.summary is not None and cache is not None:
+                cache.put(key, stamp, entry.summary)
+    for entry in library.entries.values():
+        if entry.problems:
+            library.problems.extend(entry.problems)
+    if cache is not None:
+        cache.save()
+    return library
+
+
+def _scan_roots(
+    library: Library, dirs: Iterable[Path], cache: IndexCache | None
+) -> list[tuple[Entry, str, tuple[int, int]]]:
+    """Fill `library` with an entry per case id; the entries still to parse, with their index key and stamp."""
+    entries = library.entries
+    pending: list[tuple[Entry, str, tuple[int, int]]] = []
     for root in dirs:
         library.roots.append(root)
         if not root.exists():
             continue
-        for path in iter_case_files(root, library.problems):
-            case_id = clean(path.stem)  # Shown for broken files too, whatever their name holds.
-            if case_id in library.entries:
-                first = library.entries[case_id]
+        # The index key is the file's absolute path, made from its folder's (found once per folder).
+        current: Path | None = None
+        prefix = ""
+        for folder, item in _scan(root, library.problems):
+            name = item.name
+            if folder is not current:
+                current, prefix = folder, os.path.join(folder.absolute(), "")
+            case_id = clean(name[:-5])  # The stem, shown for broken files too, whatever it holds.
+            path = folder / name
+            if case_id in entries:
+                first = entries[case_id]
                 if _same_file(first.path, path):
                     continue  # One file reached twice through overlapping folders shadows nothing.
                 message = f'"{case_id}" is shadowed by {display_path(first.path)}, which is read first'
                 library.problems.append(Problem(display_path(path), None, "case.id", message, warning=True))
                 continue
             entry = Entry(case_id, path, root, None)
-            library.entries[case_id] = entry
+            entries[case_id] = entry
             if cache is None:
                 _fill(entry, _parse(path), keep=True)
                 continue
             try:
-                info = os.stat(path)
+                info = item.stat()
                 stamp = (info.st_mtime_ns, info.st_size)
             except OSError:
                 stamp = (0, -1)
-            entry.summary = cache.get(str(path.absolute()), stamp)
+            key = prefix + name
+            entry.summary = cache.get(key, stamp)
             if entry.summary is None:
-                pending.append((entry, stamp))
-    if pending:
-        results = _parse_many([entry.path for entry, _ in pending])
-        for (entry, stamp), result in zip(pending, results, strict=True):
-            _fill(entry, result, keep=False)
-            if entry.summary is not None and cache is not None:
-                cache.put(str(entry.path.absolute()), stamp, entry.summary)
-    for entry in library.entries.values():
-        library.problems.extend(entry.problems)
-    if cache is not None:
-        cache.save()
-    return library
+                pending.append((entry, key, stamp))
+    return pending
 
 
 def _same_file(a: Path, b: Path) -> bool:

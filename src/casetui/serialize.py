@@ -1,4 +1,7 @@
-"""Cases, lists, comparisons and timelines as JSON-ready dicts: the documented output shapes.
+"""Cases, comparisons and timelines as JSON-ready dicts: the documented output shapes.
+
+`list --json`, which may hold 10,000 cases, is written straight from summaries by
+`casetui.render.json.case_list`, in the same shape and by the same conventions.
 
 Every document carries `"format": 1`; keys are only ever added within a format number, never
 renamed or removed (docs/cli.md lists them). Conventions shared by every shape:
@@ -21,7 +24,6 @@ from casetui.library import display_path
 from casetui.model import Case, Dimension, Fact, Source
 from casetui.problems import Problem
 from casetui.render.common import TimelineRow, timeline_rows
-from casetui.summary import Summary
 from casetui.text import LText
 from casetui.values import Shown, show
 from casetui.when import Span, When
@@ -58,39 +60,6 @@ def span(value: Span | None, display: str | None = None) -> JSON | None:
     if value is None:
         return None
     return {"amount": value.amount, "unit": value.unit_name, "display": display or value.display()}
-
-
-# -- list ------------------------------------------------------------------------------------
-
-
-def summary_item(summary: Summary, lang: str, path: str | None = None) -> JSON:
-    """One row of `casetui list --json`."""
-    text = _Texts(lang)
-    item: JSON = {
-        "id": summary.id,
-        "name": text("name", summary.name),
-        "company": text("company", summary.company),
-        "status": summary.status,
-        "tags": list(summary.tags),
-        "launched": when(summary.launched),
-        "ended": when(summary.ended),
-        "lifespan": span(summary.lifespan),
-        "notice_period": span(summary.notice),
-        "events": summary.events,
-        "path": path,
-    }
-    item["fallback"] = text.fallback
-    return item
-
-
-def case_list(items: list[JSON], lang: str, problems: Sequence[Problem]) -> JSON:
-    """`casetui list --json`: the cases shown, and the files that did not load."""
-    return {
-        "format": OUTPUT_FORMAT,
-        "lang": lang,
-        "cases": items,
-        "problems": [p.as_json() for p in problems],
-    }
 
 
 # -- show ------------------------------------------------------------------------------------

@@ -6,11 +6,8 @@ each file's size and modification time, so a large library starts without parsin
 Full cases are parsed on demand.
 """
 
-from __future__ import annotations
-
 import datetime as dt
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from casetui import derive
 from casetui.model import Case
@@ -18,9 +15,8 @@ from casetui.text import LText
 from casetui.when import Precision, Span, SpanUnit, When
 
 
-@dataclass(frozen=True, slots=True)
-class Summary:
-    """The list-level facts of one case."""
+class Summary(NamedTuple):
+    """The list-level facts of one case (a record: see `casetui.model` on why a NamedTuple)."""
 
     id: str
     name: LText
@@ -35,7 +31,7 @@ class Summary:
     events: int = 0
 
     @classmethod
-    def from_case(cls, case: Case) -> Summary:
+    def from_case(cls, case: Case) -> "Summary":
         """The summary of a loaded case."""
         return cls(
             id=case.id,
@@ -76,22 +72,38 @@ class Summary:
         )
 
     @classmethod
-    def from_row(cls, row: tuple[Any, ...]) -> Summary:
-        """Rebuild from `to_row` output; raises TypeError or ValueError on anything malformed."""
+    def from_row(cls, row: tuple[Any, ...], shared: dict[Any, Any] | None = None) -> "Summary":
+        """Rebuild from `to_row` output; raises TypeError or ValueError on anything malformed.
+
+        `shared` maps the parts of rows rebuilt so far to their values: types, dates and spans
+        repeat across a library, and one immutable object each saves time and memory.
+        Its keys cannot clash: texts are tuples of pairs, dates 5-tuples and spans pairs of ints.
+        """
         (case_id, name, status, model_type, company, tags, launched, ended, lifespan, notice, events) = row
-        return cls(
-            id=case_id,
-            name=LText(name),
-            status=status,
-            model_type=LText(model_type),
-            company=None if company is None else LText(company),
-            tags=tags,
-            launched=_when_in(launched),
-            ended=_when_in(ended),
-            lifespan=None if lifespan is None else Span(lifespan[0], _UNITS[lifespan[1]]),
-            notice=None if notice is None else Span(notice[0], _UNITS[notice[1]]),
-            events=events,
-        )
+        if shared is None:
+            shared = {None: None}
+        try:
+            model = shared[model_type]
+        except KeyError:
+            model = shared[model_type] = LText(model_type)
+        maker = None if company is None else LText(company)
+        try:
+            start = shared[launched]
+        except KeyError:
+            start = shared[launched] = _when_in(launched)
+        try:
+            end = shared[ended]
+        except KeyError:
+            end = shared[ended] = _when_in(ended)
+        try:
+            life = shared[lifespan]
+        except KeyError:
+            life = shared[lifespan] = Span(lifespan[0], _UNITS[lifespan[1]])
+        try:
+            warning = shared[notice]
+        except KeyError:
+            warning = shared[notice] = Span(notice[0], _UNITS[notice[1]])
+        return cls(case_id, LText(name), status, model, maker, tags, start, end, life, warning, events)
 
 
 # Enum lookups by value are slow at 10,000 rows; index a tuple instead.
@@ -106,9 +118,7 @@ def _when_out(value: When | None) -> tuple[int, int, int, int, str | None] | Non
     return (value.year, value.month, value.day, int(value.precision), moment)
 
 
-def _when_in(value: tuple[int, int, int, int, str | None] | None) -> When | None:
-    if value is None:
-        return None
+def _when_in(value: tuple[int, int, int, int, str | None]) -> When:
     year, month, day, precision, moment = value
     return When(year, month, day, _PRECISIONS[precision], None if moment is None else dt.datetime.fromisoformat(moment))
 

@@ -60,12 +60,17 @@ def test_anything_else_goes_to_the_typer_cli(args: list[str]) -> None:
     assert cli_fast.parse(args) is None
 
 
-def test_scripted_json_does_not_import_typer_rich_or_textual() -> None:
+SLOW_TO_IMPORT = ("typer", "click", "rich", "textual", "dataclasses", "inspect", "platformdirs")
+"""What scripted output must not load: the UI libraries, and modules that cost more to import than a
+case costs to read (dataclasses brings inspect, ast and dis; platformdirs brings tempfile, shutil and lzma)."""
+
+
+def test_scripted_json_does_not_import_ui_libraries_or_slow_modules() -> None:
     code = (
         "import sys; sys.argv = ['casetui', *sys.argv[1:]]\n"
         "from casetui.entry import main\n"
         "try:\n    main()\nexcept SystemExit:\n    pass\n"
-        "print(sorted(m for m in ('typer', 'click', 'rich', 'textual') if m in sys.modules), file=sys.stderr)"
+        f"print(sorted(m for m in {SLOW_TO_IMPORT!r} if m in sys.modules), file=sys.stderr)"
     )
     args = ["--cases", FIXTURES, "compare", "alpha-club", "beta-market", "--format", "json"]
     result = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, check=True)

@@ -222,3 +222,14 @@ def test_the_index_keeps_what_other_libraries_recorded(tmp_path, monkeypatch) ->
     again = IndexCache.default()
     load_library([fixtures], again)
     assert again.misses == 0 and again.hits == 3
+
+
+def test_paths_are_shown_relative_to_the_working_folder_when_inside_it(tmp_path: Path) -> None:
+    inside, outside = tmp_path / "lib" / "a.toml", tmp_path.parent / "elsewhere" / "b\x1b[31m.toml"
+    assert library.display_paths([inside, outside, tmp_path, Path("rel/c.toml")]) == [
+        "lib/a.toml",
+        f"{tmp_path.parent}/elsewhere/b\\x1b[31m.toml",
+        ".",
+        "rel/c.toml",
+    ]
+    assert library.display_path(inside) == "lib/a.toml"
