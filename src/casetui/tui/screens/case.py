@@ -12,12 +12,13 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static, TabbedContent, TabPane
+from textual.widgets import Header, Static, TabbedContent, TabPane
 
 from casetui.model import Case
 from casetui.tui.labels import GOTO, localize_bindings, word
 from casetui.tui.widgets import case_sections
 from casetui.tui.widgets.case_sections import SECTIONS
+from casetui.tui.widgets.footer import KeysFooter
 
 if TYPE_CHECKING:
     from casetui.tui.app import CaseTUI
@@ -66,7 +67,7 @@ class CaseScreen(Screen[None]):
                 label = self._tab_label(number, name, self.tui.lang)
                 with TabPane(label, id=name), VerticalScroll(id=f"{name}-scroll"):
                     yield Static(id=f"{name}-body", classes="section")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.watch(self.app, "lang", self._lang_changed, init=False)

@@ -12,12 +12,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static, TabbedContent, TabPane
+from textual.widgets import DataTable, Static, TabbedContent, TabPane
 
 from casetui.model import Case
 from casetui.tui import safe
 from casetui.tui.labels import is_zh
 from casetui.tui.widgets.compare_table import CompareTable
+from casetui.tui.widgets.footer import KeysFooter
 from casetui.tui.widgets.sunsets import SideBySideSunsets
 
 _WORDS: dict[str, tuple[str, str]] = {
@@ -84,7 +85,7 @@ class CompareScreen(Screen[None]):
                 yield Static(id="cell-detail")
             with TabPane("Sunsets", id="tab-sunsets"):
                 yield SideBySideSunsets(self.cases, id="sunsets")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.watch(self.app, "lang", self._lang_changed, init=False)

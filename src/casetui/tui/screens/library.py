@@ -11,13 +11,14 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input
+from textual.widgets import Header, Input
 
 from casetui.library import Entry, display_path
 from casetui.stats import Facet
 from casetui.tui.labels import localize_bindings, word
 from casetui.tui.listing import COLUMNS, STATUS_FILTERS, Listing, Selector, next_in, tags_of
 from casetui.tui.widgets.case_table import CaseTable
+from casetui.tui.widgets.footer import KeysFooter
 from casetui.tui.widgets.preview import CasePreview
 from casetui.tui.widgets.problems import ProblemsPanel
 from casetui.tui.widgets.search_bar import SearchBar
@@ -75,7 +76,7 @@ class LibraryScreen(Screen[None]):
             yield CaseTable(id="cases")
             yield CasePreview(id="preview")
         yield ProblemsPanel(id="problems")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.watch(self.app, "lang", self._lang_changed, init=False)

@@ -17,7 +17,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from casetui import i18n
 from casetui.stats import CHARTS, YEAR_CHARTS, Chart, Facet, bar_label, chart_title, compute, facet_name
@@ -26,6 +26,7 @@ from casetui.tui.labels import is_zh, word
 from casetui.tui.listing import BROKEN, Listing
 from casetui.tui.widgets.badges import STATUS_STYLES
 from casetui.tui.widgets.bars import BarChart, HorizontalBars, YearColumns
+from casetui.tui.widgets.footer import KeysFooter
 
 TOP = 8
 """Companies and tags with a bar of their own (the rest share one)."""
@@ -88,7 +89,7 @@ class OverviewScreen(Screen[Facet | None]):
                     yield YearColumns(id=f"chart-{name}")
                 else:
                     yield HorizontalBars(colours=_status_colours() if name == "status" else None, id=f"chart-{name}")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.watch(self.app, "lang", self._lang_changed, init=False)

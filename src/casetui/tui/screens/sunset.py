@@ -15,7 +15,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.reactive import var
 from textual.screen import Screen
-from textual.widgets import Digits, Footer, Static
+from textual.widgets import Digits, Static
 
 from casetui import derive
 from casetui.model import Case
@@ -23,6 +23,7 @@ from casetui.timeline import TimelineCursor
 from casetui.tui import safe
 from casetui.tui.labels import is_zh, span_text
 from casetui.tui.widgets.event_card import EventCard, QuestionList, countdown, word
+from casetui.tui.widgets.footer import KeysFooter
 from casetui.tui.widgets.ribbon import Ribbon
 from casetui.tui.widgets.service_board import ServiceBoard
 
@@ -112,7 +113,7 @@ class SunsetScreen(Screen[None]):
                 yield EventCard(id="event-card")
                 yield QuestionList(id="questions")
             yield ServiceBoard(id="board")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.watch(self.app, "lang", self._lang_changed, init=False)
