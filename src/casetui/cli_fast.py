@@ -10,7 +10,6 @@ about usage. A test runs both paths over the same arguments and expects the same
 
 from __future__ import annotations
 
-import gc
 import os
 import re
 import sys
@@ -105,8 +104,7 @@ def _parse(args: list[str]) -> tuple[dict[str, object], str, list[str], dict[str
 
 def _open_app(glob: dict[str, object]) -> int:
     """Open the app as the Typer CLI would with the same options (`casetui.launch` does it for both)."""
-    gc.enable()  # Off for scripted output only (see `casetui.entry`): the app may run for hours.
-    from casetui import launch
+    from casetui import launch  # It keeps the collector off until the first frame, then turns it on.
     from casetui.cli_support import Failure, err
 
     try:

@@ -10,8 +10,8 @@ def main() -> None:
     """Run casetui with the process's arguments."""
     # Scripted output takes milliseconds and leaves next to no cyclic garbage, yet the cyclic
     # collector would walk the objects the imports make several times over: about 2 ms, 5% of
-    # `casetui compare A B --format json`. So it starts off, and is back on for the app (in
-    # `casetui.cli_fast`) and the Typer CLI, either of which may run for hours.
+    # `casetui compare A B --format json`. So it starts off; the app turns it back on after its
+    # first frame (`casetui.launch`), and the Typer CLI below before it starts.
     gc.disable()
     from casetui.cli_fast import run
     from casetui.cli_support import ascii_stdout

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, ClassVar
@@ -79,6 +80,16 @@ class CaseTUI(App[None]):
                 self.open_sunset(self.present, present=True)
             else:
                 self._unknown(self.present)
+
+    def on_ready(self) -> None:
+        """After the first frame: if start-up ran with the collector off (`casetui.launch`), turn it back on.
+
+        What start-up made lives as long as the app, so it is frozen first: later collections need
+        not walk it (which also keeps their pauses out of keystrokes on a large library).
+        """
+        if not gc.isenabled():
+            gc.freeze()
+            gc.enable()
 
     def watch_lang(self, lang: str) -> None:
         self._localize(lang)
