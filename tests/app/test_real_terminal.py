@@ -98,3 +98,18 @@ def test_present_mode_opens_the_case_and_quits_cleanly(terminal) -> None:
     term.type("q")
     assert term.read_until(LEAVE_ALT_SCREEN)
     assert term.process.wait(timeout=10) == 0
+
+
+def test_the_collector_the_launch_turns_off_is_back_on_after_the_first_frame(app_factory, drive) -> None:
+    """`casetui.launch` starts the app with the collector off; a long session must not run without it."""
+    import gc
+
+    async def scenario(pilot) -> None:
+        assert gc.isenabled()
+
+    gc.disable()
+    try:
+        drive(app_factory(), scenario)
+    finally:
+        gc.enable()
+        gc.unfreeze()
