@@ -22,7 +22,7 @@ from casetui.problems import CaseError, Problem
 from casetui.sanitize import clean
 
 if TYPE_CHECKING:  # Only for annotations: the index and summaries load when a library does.
-    from casetui.index_cache import IndexCache
+    from casetui.index_cache import FolderIndex, IndexCache
     from casetui.summary import Summary
 
 ENV_CASES = "CASETUI_CASES"
@@ -235,8 +235,8 @@ def load_library(dirs: Iterable[Path], cache: IndexCache | None = None) -> Libra
     """Read every case under `dirs`, first folder winning on a duplicate id.
 
     Without a cache every file is parsed and kept in full. With one, unchanged files come from
-    the index, new or changed ones are parsed (in parallel when there are many), and only
-    summaries are kept.
+    their folder's index, new or changed ones are parsed (in parallel when there are many), and
+    only summaries are kept.
     """
     library = Library()
     # A large library makes tens of thousands of objects that all live on: the collector would
@@ -249,11 +249,11 @@ def load_library(dirs: Iterable[Path], cache: IndexCache | None = None) -> Libra
         if collecting:
             gc.enable()
     if pending:
-        results = _parse_many([entry.path for entry, _, _ in pending])
-        for (entry, key, stamp), result in zip(pending, results, strict=True):
+        results = _parse_many([entry.path for entry, _, _, _ in pending])
+        for (entry, index, key, stamp), result in zip(pending, results, strict=True):
             _fill(entry, result, keep=False)
-            if entry.summary is not None and cache is not None:
-                cache.put(key, stamp, entry.summary)
+            if entry.summary is not None:
+                index.put(key, stamp, entry.summary)
     for entry in library.entries.values():
         if entry.problems:
             library.problems.extend(entry.problems)
@@ -264,24 +264,27 @@ def load_library(dirs: Iterable[Path], cache: IndexCache | None = None) -> Libra
 
 def _scan_roots(
     library: Library, dirs: Iterable[Path], cache: IndexCache | None
-) -> list[tuple[Entry, str, tuple[int, int]]]:
-    """Fill `library` with an entry per case id; the entries still to parse, with their index key and stamp."""
+) -> list[tuple[Entry, FolderIndex, str, tuple[int, int]]]:
+    """Fill `library` with an entry per case id; the entries still to parse, each with its index, key and stamp."""
     entries = library.entries
-    pending: list[tuple[Entry, str, tuple[int, int]]] = []
+    pending: list[tuple[Entry, FolderIndex, str, tuple[int, int]]] = []
     for root in dirs:
         library.roots.append(root)
         if not root.exists():
             continue
-        # The index key is the file's absolute path, made from its folder's (found once per folder).
+        index = cache.for_root(root) if cache is not None else None
+        # The index key is the file's path inside `root`, made from its folder's (found once per folder).
         current: Path | None = None
         prefix = ""
         for folder, item in _scan(root, library.problems):
             name = item.name
             if folder is not current:
-                current, prefix = folder, os.path.join(folder.absolute(), "")
+                current, prefix = folder, "" if folder is root else os.path.join(folder.relative_to(root), "")
             case_id = clean(name[:-5])  # The stem, shown for broken files too, whatever it holds.
             path = folder / name
             if case_id in entries:
+                if index is not None:
+                    index.keep(prefix + name)  # Still in the folder: its row stays for a run where it wins.
                 first = entries[case_id]
                 if _same_file(first.path, path):
                     continue  # One file reached twice through overlapping folders shadows nothing.
@@ -290,7 +293,7 @@ def _scan_roots(
                 continue
             entry = Entry(case_id, path, root, None)
             entries[case_id] = entry
-            if cache is None:
+            if index is None:
                 _fill(entry, _parse(path), keep=True)
                 continue
             try:
@@ -299,9 +302,9 @@ def _scan_roots(
             except OSError:
                 stamp = (0, -1)
             key = prefix + name
-            entry.summary = cache.get(key, stamp)
+            entry.summary = index.get(key, stamp)
             if entry.summary is None:
-                pending.append((entry, key, stamp))
+                pending.append((entry, index, key, stamp))
     return pending
 
 

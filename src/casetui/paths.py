@@ -1,7 +1,7 @@
 """The folders casetui uses, as each operating system expects them (via platformdirs).
 
 - the user's library folder, searched after `--cases` and `CASETUI_CASES` and before the bundled library;
-- the cache folder, where `list` keeps its summary index;
+- the cache folder, where `list` and the app keep a summary index for each library folder;
 - the screenshot folder, where the app saves SVG screenshots.
 
 Also the read-only switch that `casetui serve` sets for the app it serves. No UI imports here, and
@@ -53,7 +53,7 @@ def _maybe_android() -> bool:
 
 
 def cache_dir() -> Path:
-    """Where casetui keeps its summary index: `CASETUI_CACHE_DIR`, else the user's cache folder."""
+    """Where casetui keeps its summary indexes: `CASETUI_CACHE_DIR`, else the user's cache folder."""
     from casetui.index_cache import cache_dir as index_cache_dir
 
     return index_cache_dir()
@@ -76,7 +76,7 @@ def screenshot_dir() -> Path:
 def read_only() -> bool:
     """True when casetui must write nothing at all (set by `casetui serve` for the app it serves).
 
-    `CASETUI_READ_ONLY` set to anything but empty or `0` turns it on. Then the summary index is read
+    `CASETUI_READ_ONLY` set to anything but empty or `0` turns it on. Then the summary indexes are read
     but never written, and the app must not save screenshots to disk (it may send them to the browser).
     """
     return os.environ.get(ENV_READ_ONLY, "").strip() not in ("", "0")

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from casetui.index_cache import INDEX_NAME, IndexCache
+from casetui.index_cache import IndexCache, index_name, resolved
 from casetui.library import bundled_dir, search_dirs
 from casetui.paths import read_only, screenshot_dir, user_library_dir
 
@@ -98,10 +98,11 @@ def test_read_only_keeps_the_summary_index_from_being_written(tmp_path, monkeypa
 
     library = load_library([FIXTURES], cache=IndexCache.default())
     assert library.summaries
-    assert not (tmp_path / "cache" / INDEX_NAME).exists()
+    index = tmp_path / "cache" / index_name(resolved(FIXTURES))
+    assert not index.exists()
     monkeypatch.setenv("CASETUI_READ_ONLY", "0")
     load_library([FIXTURES], cache=IndexCache.default())
-    assert (tmp_path / "cache" / INDEX_NAME).exists()
+    assert index.exists()
 
 
 def test_the_paths_module_imports_no_ui_library() -> None:

@@ -1,4 +1,5 @@
-"""The summary index: a second start reads it, and a damaged one costs a re-parse, never an error."""
+"""The summary index: one file per library folder; a second start reads it, and a damaged one
+costs a re-parse, never an error."""
 
 from __future__ import annotations
 
@@ -7,53 +8,65 @@ import os
 import shutil
 from pathlib import Path
 
-from casetui.index_cache import IndexCache
+import pytest
+
+from casetui import index_cache
+from casetui.index_cache import OLD_INDEX_NAME, IndexCache, index_name, resolved
 from casetui.library import load_library
 
 from .helpers import FIXTURES
 
 
-def _library(tmp_path: Path) -> Path:
-    root = tmp_path / "lib"
+def _library(tmp_path: Path, name: str = "lib") -> Path:
+    root = tmp_path / name
     shutil.copytree(FIXTURES, root)
     return root
 
 
+def _index_file(cache: Path, root: Path) -> Path:
+    return cache / index_name(resolved(root))
+
+
+def _indexed(cache: Path, root: Path) -> set[str]:
+    """The files a folder's index holds, as paths inside the folder."""
+    return set(marshal.loads(_index_file(cache, root).read_bytes())["files"])
+
+
 def test_a_corrupt_index_is_read_as_empty_and_written_afresh(tmp_path: Path) -> None:
-    root, index = _library(tmp_path), tmp_path / "index.marshal"
-    fresh = load_library([root], cache=IndexCache(index))
-    index.write_bytes(b"\x00not marshal at all")
-    cache = IndexCache(index)
+    root, cache_dir = _library(tmp_path), tmp_path / "cache"
+    fresh = load_library([root], cache=IndexCache(cache_dir))
+    _index_file(cache_dir, root).write_bytes(b"\x00not marshal at all")
+    cache = IndexCache(cache_dir)
     again = load_library([root], cache=cache)
     assert (cache.hits, cache.misses) == (0, 3)
     assert again.summaries == fresh.summaries and not again.problems
-    third = IndexCache(index)
+    third = IndexCache(cache_dir)
     load_library([root], cache=third)
     assert (third.hits, third.misses) == (3, 0)
 
 
 def test_a_damaged_row_reparses_only_its_own_file(tmp_path: Path) -> None:
-    root, index = _library(tmp_path), tmp_path / "index.marshal"
-    fresh = load_library([root], cache=IndexCache(index))
+    root, cache_dir = _library(tmp_path), tmp_path / "cache"
+    fresh = load_library([root], cache=IndexCache(cache_dir))
+    index = _index_file(cache_dir, root)
     payload = marshal.loads(index.read_bytes())
-    key = next(k for k in payload["files"] if k.endswith("beta-market.toml"))
-    mtime, size, row = payload["files"][key]
-    payload["files"][key] = (mtime, size, (*row[:8], (39, 99), *row[9:]))  # a span unit that does not exist
+    mtime, size, row = payload["files"]["beta-market.toml"]
+    payload["files"]["beta-market.toml"] = (mtime, size, (*row[:8], (39, 99), *row[9:]))  # no such span unit
     index.write_bytes(marshal.dumps(payload))
-    cache = IndexCache(index)
+    cache = IndexCache(cache_dir)
     again = load_library([root], cache=cache)
     assert (cache.hits, cache.misses) == (2, 1)
     assert again.summaries == fresh.summaries
 
 
 def test_cases_that_share_dates_and_types_come_back_whole(tmp_path: Path) -> None:
-    root, index = tmp_path / "lib", tmp_path / "index.marshal"
+    root, cache_dir = tmp_path / "lib", tmp_path / "cache"
     root.mkdir()
     text = (FIXTURES / "beta-market.toml").read_text(encoding="utf-8")
     for name in ("one", "two", "three"):
         (root / f"{name}.toml").write_text(text, encoding="utf-8")
-    fresh = load_library([root], cache=IndexCache(index))
-    cache = IndexCache(index)
+    fresh = load_library([root], cache=IndexCache(cache_dir))
+    cache = IndexCache(cache_dir)
     again = load_library([root], cache=cache)
     assert cache.hits == 3
     assert again.summaries == fresh.summaries
@@ -68,9 +81,109 @@ def test_a_file_is_never_given_the_summary_of_another_path(tmp_path: Path, monke
         path.parent.mkdir(parents=True)
         path.write_text(text.replace("Beta Market", name, 1), encoding="utf-8")
         os.utime(path, ns=(1_600_000_000_000_000_000, 1_600_000_000_000_000_000))
-    index = tmp_path / "index.marshal"
+    cache_dir = tmp_path / "cache"
     monkeypatch.chdir(tmp_path / "home")
-    assert load_library([Path(".")], cache=IndexCache(index)).summaries[0].name.get() == "Aaaa Market"
-    cache = IndexCache(index)
+    assert load_library([Path(".")], cache=IndexCache(cache_dir)).summaries[0].name.get() == "Aaaa Market"
+    cache = IndexCache(cache_dir)
     assert load_library([second.parent], cache=cache).summaries[0].name.get() == "Bbbb Market"
     assert cache.misses == 1
+
+
+def test_each_folder_gets_an_index_of_its_own_files(tmp_path: Path) -> None:
+    first, second, cache_dir = _library(tmp_path, "a"), tmp_path / "b", tmp_path / "cache"
+    second.mkdir()
+    (second / "solo.toml").write_bytes((FIXTURES / "beta-market.toml").read_bytes())
+    load_library([first, second], cache=IndexCache(cache_dir))
+    assert len(list(cache_dir.glob("index-*"))) == 2
+    assert _indexed(cache_dir, first) == {"alpha-club.toml", "beta-market.toml", "gamma-card.toml"}
+    assert _indexed(cache_dir, second) == {"solo.toml"}
+
+
+def test_a_folder_reached_through_a_symlink_shares_its_index(tmp_path: Path) -> None:
+    root, cache_dir = _library(tmp_path), tmp_path / "cache"
+    link = tmp_path / "link"
+    link.symlink_to(root, target_is_directory=True)
+    load_library([root], cache=IndexCache(cache_dir))
+    cache = IndexCache(cache_dir)
+    load_library([link], cache=cache)
+    assert (cache.hits, cache.misses) == (3, 0)
+
+
+def test_loading_one_folder_reads_no_other_folders_index(tmp_path: Path, monkeypatch) -> None:
+    """Once a large folder is indexed, a start on another folder must not pay for reading its index."""
+    small, large, cache_dir = _library(tmp_path, "small"), _library(tmp_path, "large"), tmp_path / "cache"
+    load_library([small], cache=IndexCache(cache_dir))
+    load_library([large], cache=IndexCache(cache_dir))
+    _index_file(cache_dir, large).write_bytes(b"\x00damaged")
+    read: list[str] = []
+    real_read = index_cache._read
+    monkeypatch.setattr(index_cache, "_read", lambda path, root: read.append(path.name) or real_read(path, root))
+    cache = IndexCache(cache_dir)
+    load_library([small], cache=cache)
+    assert read == [_index_file(cache_dir, small).name]
+    assert (cache.hits, cache.misses) == (3, 0)
+
+
+def test_an_index_written_for_another_folder_is_ignored(tmp_path: Path) -> None:
+    """Two folders whose hashes collide take turns with one file; neither gets the other's summaries."""
+    first, second, cache_dir = _library(tmp_path, "a"), _library(tmp_path, "b"), tmp_path / "cache"
+    load_library([first], cache=IndexCache(cache_dir))
+    _index_file(cache_dir, first).replace(_index_file(cache_dir, second))
+    cache = IndexCache(cache_dir)
+    load_library([second], cache=cache)
+    assert (cache.hits, cache.misses) == (0, 3)
+
+
+def test_files_gone_from_the_folder_leave_its_index(tmp_path: Path) -> None:
+    root, cache_dir = _library(tmp_path), tmp_path / "cache"
+    load_library([root], cache=IndexCache(cache_dir))
+    (root / "gamma-card.toml").unlink()
+    cache = IndexCache(cache_dir)
+    load_library([root], cache=cache)
+    assert (cache.hits, cache.misses) == (2, 0)
+    assert _indexed(cache_dir, root) == {"alpha-club.toml", "beta-market.toml"}
+
+
+def test_a_shadowed_file_keeps_its_row_for_a_run_where_it_wins(tmp_path: Path) -> None:
+    first, second, cache_dir = _library(tmp_path, "a"), _library(tmp_path, "b"), tmp_path / "cache"
+    load_library([second], cache=IndexCache(cache_dir))
+    load_library([first, second], cache=IndexCache(cache_dir))  # every file of `second` is shadowed
+    cache = IndexCache(cache_dir)
+    load_library([second], cache=cache)
+    assert (cache.hits, cache.misses) == (3, 0)
+
+
+def test_an_unchanged_folder_is_not_written_again(tmp_path: Path) -> None:
+    """Not even with a broken file in it, which is parsed on every start but never indexed."""
+    root, cache_dir = _library(tmp_path), tmp_path / "cache"
+    (root / "broken.toml").write_text("format = [", encoding="utf-8")
+    load_library([root], cache=IndexCache(cache_dir))
+    before = _index_file(cache_dir, root).stat()
+    again = load_library([root], cache=IndexCache(cache_dir))
+    assert [e.id for e in again.broken] == ["broken"]
+    after = _index_file(cache_dir, root).stat()
+    assert (after.st_ino, after.st_mtime_ns) == (before.st_ino, before.st_mtime_ns)
+
+
+@pytest.mark.parametrize("writable", [True, False])
+def test_the_single_index_of_earlier_versions_is_removed_unless_read_only(tmp_path: Path, writable: bool) -> None:
+    root, cache_dir = _library(tmp_path), tmp_path / "cache"
+    cache_dir.mkdir()
+    (cache_dir / OLD_INDEX_NAME).write_bytes(marshal.dumps({"casetui": "0", "files": {}}))
+    library = load_library([root], cache=IndexCache(cache_dir, writable=writable))
+    assert len(library.summaries) == 3
+    assert (cache_dir / OLD_INDEX_NAME).exists() is not writable
+    assert _index_file(cache_dir, root).exists() is writable
+
+
+def test_a_read_only_cache_reads_the_index_and_writes_nothing(tmp_path: Path) -> None:
+    root, other, cache_dir = _library(tmp_path), tmp_path / "other", tmp_path / "cache"
+    other.mkdir()
+    (other / "solo.toml").write_bytes((FIXTURES / "beta-market.toml").read_bytes())
+    load_library([root], cache=IndexCache(cache_dir))
+    before = sorted((p.name, p.stat().st_mtime_ns) for p in cache_dir.iterdir())
+    (root / "gamma-card.toml").rename(root / "delta.toml")
+    cache = IndexCache(cache_dir, writable=False)
+    load_library([root, other], cache=cache)
+    assert (cache.hits, cache.misses) == (2, 2)
+    assert sorted((p.name, p.stat().st_mtime_ns) for p in cache_dir.iterdir()) == before

@@ -183,10 +183,10 @@ def test_validate_paths_warns_about_one_id_in_two_places(tmp_path: Path) -> None
 def test_a_cached_library_gives_the_same_summaries_and_reads_cases_on_demand(tmp_path: Path) -> None:
     root = tmp_path / "lib"
     shutil.copytree(FIXTURES, root)
-    cache_file = tmp_path / "cache" / "index.marshal"
-    fresh = load_library([root], cache=IndexCache(cache_file))
-    assert cache_file.exists()
-    cache = IndexCache(cache_file)
+    cache_dir = tmp_path / "cache"
+    fresh = load_library([root], cache=IndexCache(cache_dir))
+    assert any(cache_dir.iterdir())
+    cache = IndexCache(cache_dir)
     again = load_library([root], cache=cache)
     assert (cache.hits, cache.misses) == (3, 0)
     assert again.summaries == fresh.summaries
@@ -197,9 +197,9 @@ def test_a_cached_library_gives_the_same_summaries_and_reads_cases_on_demand(tmp
 def test_a_case_broken_after_it_was_indexed_is_reported_when_opened(tmp_path: Path) -> None:
     root = tmp_path / "lib"
     path = write(root / "changes.toml")
-    cache_file = tmp_path / "index.marshal"
-    load_library([root], cache=IndexCache(cache_file))
-    lib = load_library([root], cache=IndexCache(cache_file))
+    cache_dir = tmp_path / "cache"
+    load_library([root], cache=IndexCache(cache_dir))
+    lib = load_library([root], cache=IndexCache(cache_dir))
     stat = path.stat()
     path.write_text(MINIMAL.replace("format = 1", "format = 5"), encoding="utf-8")
     os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))  # the index still believes it
