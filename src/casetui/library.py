@@ -65,23 +65,35 @@ class Entry:
     A plain class rather than a dataclass, which costs every CLI start (see `casetui.model`).
     """
 
-    __slots__ = ("_case", "id", "path", "problems", "root", "summary")
+    __slots__ = ("_case", "_name", "_path", "id", "problems", "root", "summary")
 
     def __init__(
         self,
         id: str,
-        path: Path,
+        path: Path | None,
         root: Path,
         summary: Summary | None,
         problems: tuple[Problem, ...] = (),
         case: Case | None = None,
+        *,
+        name: str = "",
     ) -> None:
         self.id = id
-        self.path = path
+        self._path = path
+        self._name = name
+        """With `path` None: the file's name in `root`'s folder, joined only when asked for (see `path`)."""
         self.root = root
         self.summary = summary
         self.problems = problems
         self._case = case
+
+    @property
+    def path(self) -> Path:
+        """The case file. Built on first use: a start on 10,000 files needs few of them, and each costs."""
+        path = self._path
+        if path is None:
+            path = self._path = self.root / self._name
+        return path
 
     @property
     def ok(self) -> bool:
@@ -281,8 +293,8 @@ def _scan_roots(
             if folder is not current:
                 current, prefix = folder, "" if folder is root else os.path.join(folder.relative_to(root), "")
             case_id = clean(name[:-5])  # The stem, shown for broken files too, whatever it holds.
-            path = folder / name
             if case_id in entries:
+                path = folder / name
                 if index is not None:
                     index.keep(prefix + name)  # Still in the folder: its row stays for a run where it wins.
                 first = entries[case_id]
@@ -291,10 +303,10 @@ def _scan_roots(
                 message = f'"{case_id}" is shadowed by {display_path(first.path)}, which is read first'
                 library.problems.append(Problem(display_path(path), None, "case.id", message, warning=True))
                 continue
-            entry = Entry(case_id, path, root, None)
+            entry = Entry(case_id, None, root, None, name=prefix + name)
             entries[case_id] = entry
             if index is None:
-                _fill(entry, _parse(path), keep=True)
+                _fill(entry, _parse(entry.path), keep=True)
                 continue
             try:
                 info = item.stat()

@@ -39,8 +39,11 @@ class LText(NamedTuple):
 
     def resolve(self, lang: str = DEFAULT_LANG) -> Resolved:
         """Pick `lang`, else English, else the first entry; a table fallback is marked."""
-        if self.is_plain:
-            return Resolved(self.entries[0][1], None, False)
+        first_tag, first_text = self.entries[0]
+        if first_tag == lang:  # The usual case, and this runs for every row of a large table.
+            return Resolved(first_text, first_tag, False)
+        if first_tag is None and len(self.entries) == 1:
+            return Resolved(first_text, None, False)
         base = _base(lang)
         exact = base_match = english = None
         for tag, text in self.entries:  # A loop, not a dict: this runs for every row of a large table.
