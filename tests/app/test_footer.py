@@ -47,3 +47,12 @@ def test_the_footer_keeps_its_keys_when_nothing_it_shows_changed(app_factory, dr
         assert list(footer.query(FooterKey)) != keys, "a language switch must rebuild the keys"
 
     drive(app_factory(), scenario)
+
+
+def test_an_app_started_in_chinese_shows_its_own_keys_in_chinese(app_factory, drive) -> None:
+    async def scenario(pilot: Pilot[None]) -> None:
+        line = footer_line(pilot.app)
+        assert "q 退出" in line and "/ 搜索" in line, line
+        assert "Quit" not in line
+
+    drive(app_factory(lang="zh"), scenario)

@@ -59,6 +59,9 @@ class CaseTUI(App[None]):
         self.present = present
         self.library: Library = load_library(self.dirs, cache)
         self.set_reactive(CaseTUI.lang, lang)
+        # Before anything is drawn, so the footer's first keys are already in `lang`. (From `on_mount`
+        # the footer would not hear of it: the app is not yet mounted, so refresh_bindings does nothing.)
+        localize_bindings(self, lang)
 
     def get_driver_class(self) -> type[Driver]:
         """Textual's choice of driver, except that a local terminal on Linux or macOS gets one that quits at once."""
@@ -71,7 +74,6 @@ class CaseTUI(App[None]):
         return driver
 
     def on_mount(self) -> None:
-        self._localize(self.lang)
         problems = self.library.problems
         if problems:
             self.notify(word("n_problems", self.lang, n=len(problems)), severity="warning", markup=False, timeout=8)

@@ -31,6 +31,8 @@ class LibraryScreen(Screen[None]):
     """The default screen: find a case, read its preview, open it, mark cases to compare."""
 
     CSS_PATH = "library.tcss"
+    AUTO_FOCUS = "#cases"
+    """The table, not the first focusable widget (the search field, which would index the library for search)."""
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("slash", "focus_search", "Search", id="search", tooltip="Search names, companies and tags"),
         Binding("enter", "open", "Open", id="open", tooltip="Open the highlighted case"),
@@ -85,7 +87,6 @@ class LibraryScreen(Screen[None]):
         # text, and the rows would be drawn in a second frame.
         self.watch(self.query_one(SearchBar).input, "value", self._search, init=False)
         self._apply_lang(self.tui.lang, refresh_footer=False)
-        self.query_one(CaseTable).focus()
 
     @property
     def table(self) -> CaseTable:
