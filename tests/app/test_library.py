@@ -313,3 +313,15 @@ def test_case_text_markup_stays_literal(screen_text, app_factory, drive) -> None
         await pilot.pause()
 
     drive(app_factory(), scenario)
+
+
+def test_the_count_stays_on_screen_in_a_narrow_terminal(screen_text, app_factory, drive) -> None:
+    """The filter line is cut at the right edge when narrow; the counts come first, so they stay."""
+
+    async def scenario(pilot: Pilot[None]) -> None:
+        assert "3/3" in screen_text(pilot.app)
+        await pilot.press("m")
+        await pilot.pause()
+        assert "3/3  ✓ 1" in screen_text(pilot.app)
+
+    drive(app_factory(), scenario, size=(40, 12))

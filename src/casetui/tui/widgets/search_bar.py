@@ -38,8 +38,17 @@ class SearchBar(Horizontal):
 
 
 def filter_state(listing: Listing, lang: str, shown: int, total: int, marked: int) -> Text:
-    """`f status: all  g tag: all  s sort: name ▲  3/3  ✓ 1`, with active filters highlighted."""
+    """`3/3  ✓ 1  f status: all  g tag: all  s sort: name ▲`, with active filters highlighted.
+
+    The counts come first: in a narrow terminal the end of the line is cut, and they matter most.
+    """
     text = Text()
+    # Padded to the width of the total, so that the line (and the search field beside it) keeps its
+    # width while the count changes with every keystroke.
+    text.append(f"{shown:>{len(str(total))}}/{total}", style="bold" if shown < total else "dim")
+    if marked:
+        text.append(f"  ✓ {marked}", style=KEY_STYLE)
+    text.append("  ")
 
     def part(key: str, name: str, value: str, active: bool) -> None:
         text.append(key, style=KEY_STYLE)
@@ -58,9 +67,5 @@ def filter_state(listing: Listing, lang: str, shown: int, total: int, marked: in
         part("o", facet_name(facet.chart, lang).lower(), bar_label(facet.chart, facet.bar, lang), True)
     arrow = "▼" if listing.descending else "▲"
     part("s", word("sort", lang).lower(), f"{word(listing.sort, lang).lower()} {arrow}", False)
-    # Padded to the width of the total, so that the line (and the search field beside it) keeps its
-    # width while the count changes with every keystroke.
-    text.append(f"{shown:>{len(str(total))}}/{total}", style="bold" if shown < total else "dim")
-    if marked:
-        text.append(f"  ✓ {marked}", style=KEY_STYLE)
+    text.rstrip()
     return text
