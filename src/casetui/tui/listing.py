@@ -90,7 +90,7 @@ def order(entries: Iterable[Entry], sort: str, descending: bool, lang: str) -> l
             missing.append(entry)
         else:
             keyed.append((key, entry.id, entry))
-    keyed.sort(key=lambda item: (item[0], item[1]), reverse=descending)
+    keyed.sort(reverse=descending)  # By key, then id; ids are unique, so entries are never compared.
     missing.sort(key=lambda e: e.id)
     broken.sort(key=lambda e: e.id)
     return [item[2] for item in keyed] + missing + broken

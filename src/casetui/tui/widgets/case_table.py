@@ -399,6 +399,9 @@ def natural_widths(entries: Collection[Entry], lang: str) -> dict[str, int]:
     spans: set[Span] = set()
     precisions: set[Precision] = set()
     statuses: set[str] = set()
+    # Names and companies are capped: once a column reaches its cap no later row can change it, and
+    # in a large library that comes within the first few rows.
+    name_cap, company_cap = MAX_WIDTHS["name"], MAX_WIDTHS["company"]
     for entry in entries:
         summary = entry.summary
         if summary is None:
@@ -406,8 +409,9 @@ def natural_widths(entries: Collection[Entry], lang: str) -> dict[str, int]:
             statuses.add(BROKEN)
             continue
         statuses.add(summary.status)
-        widths["name"] = max(widths["name"], _text_width(summary.name, lang))
-        if summary.company is not None:
+        if widths["name"] < name_cap:
+            widths["name"] = max(widths["name"], _text_width(summary.name, lang))
+        if summary.company is not None and widths["company"] < company_cap:
             widths["company"] = max(widths["company"], _text_width(summary.company, lang))
         precisions.update(w.precision for w in (summary.launched, summary.ended) if w is not None)
         spans.update(s for s in (summary.lifespan, summary.notice) if s is not None)
