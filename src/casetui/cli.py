@@ -226,7 +226,7 @@ def list_command(
     if as_json:
         from casetui.render.json import case_list
 
-        paths = display_paths([library.entries[s.id].path for s in chosen])
+        paths = display_paths([library.entries[s.id].location for s in chosen])
         for piece in case_list(chosen, paths, opts.lang, library.problems, ascii_stdout()):
             out(piece)
         return

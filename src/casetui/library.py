@@ -96,6 +96,14 @@ class Entry:
         return path
 
     @property
+    def location(self) -> str:
+        """`path` as a string, without building the path (`list` shows thousands)."""
+        if self._path is not None:
+            return str(self._path)
+        root = str(self.root)  # Normalised by Path, except that Path(".") / name is just the name.
+        return self._name if root == "." else os.path.join(root, self._name)
+
+    @property
     def ok(self) -> bool:
         return self.summary is not None
 
@@ -171,7 +179,7 @@ def display_path(path: Path) -> str:
     return display_paths((path,))[0]
 
 
-def display_paths(paths: Iterable[Path]) -> list[str]:
+def display_paths(paths: Iterable[Path | str]) -> list[str]:
     """`display_path` of each path, asking for the working folder once (`list` shows thousands)."""
     try:
         cwd = os.getcwd()

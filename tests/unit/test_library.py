@@ -10,7 +10,7 @@ import pytest
 
 from casetui import library
 from casetui.index_cache import IndexCache
-from casetui.library import load_library, search_dirs, validate_paths
+from casetui.library import Entry, load_library, search_dirs, validate_paths
 
 from .helpers import FIXTURES, MINIMAL
 
@@ -233,3 +233,11 @@ def test_paths_are_shown_relative_to_the_working_folder_when_inside_it(tmp_path:
         "rel/c.toml",
     ]
     assert library.display_path(inside) == "lib/a.toml"
+
+
+@pytest.mark.parametrize("root", [".", "cases", "./cases/", "/abs/cases", "~/cases"])
+@pytest.mark.parametrize("name", ["a.toml", os.path.join("sub", "a.toml")])
+def test_an_entrys_location_is_its_path_as_text(root: str, name: str) -> None:
+    entry = Entry("a", None, Path(root), None, name=name)
+    assert entry.location == str(Path(root) / name)
+    assert entry.location == str(entry.path)
