@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import gc
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -28,11 +28,10 @@ class CaseTUI(App[None]):
     """Browse, read, compare and step through platform case studies."""
 
     TITLE = "casetui"
-    CSS_PATH = "app.tcss"
+    CSS_PATH: ClassVar[list[str]] = ["app.tcss", "screens/library.tcss"]
+    """The library's styles too: it is the first screen, and a screen's own CSS_PATH (or a mode, which
+    loads one) makes Textual parse every stylesheet again as it opens, before the first frame."""
     COMMANDS = App.COMMANDS | {CaseCommands}
-    MODES: ClassVar[dict[str, str | Callable[[], Screen[Any]]]] = {"library": LibraryScreen}
-    DEFAULT_MODE = "library"
-    """A mode rather than `get_default_screen`, so that Textual loads the screen's own .tcss."""
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "quit", "Quit", id="quit", tooltip="Quit casetui"),
         Binding("question_mark", "help", "Keys", id="help", tooltip="Show the keys of this screen"),
@@ -62,6 +61,10 @@ class CaseTUI(App[None]):
         # Before anything is drawn, so the footer's first keys are already in `lang`. (From `on_mount`
         # the footer would not hear of it: the app is not yet mounted, so refresh_bindings does nothing.)
         localize_bindings(self, lang)
+
+    def get_default_screen(self) -> Screen[Any]:
+        """The library, where every session starts."""
+        return LibraryScreen()
 
     def get_driver_class(self) -> type[Driver]:
         """Textual's choice of driver, except that a local terminal on Linux or macOS gets one that quits at once."""

@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 class LibraryScreen(Screen[None]):
     """The default screen: find a case, read its preview, open it, mark cases to compare."""
 
-    CSS_PATH = "library.tcss"
+    # Its styles, library.tcss beside this file, are loaded with the app's (see `CaseTUI.CSS_PATH`).
     AUTO_FOCUS = "#cases"
     """The table, not the first focusable widget (the search field, which would index the library for search)."""
     BINDINGS: ClassVar[list[BindingType]] = [
