@@ -400,21 +400,28 @@ def natural_widths(entries: Collection[Entry], lang: str) -> dict[str, int]:
     precisions: set[Precision] = set()
     statuses: set[str] = set()
     # Names and companies are capped: once a column reaches its cap no later row can change it, and
-    # in a large library that comes within the first few rows.
+    # in a large library that comes within the first few rows. The loop runs once per case, so it
+    # keeps to local variables and plain statements.
     name_cap, company_cap = MAX_WIDTHS["name"], MAX_WIDTHS["company"]
+    name_width, company_width = widths["name"], widths["company"]
     for entry in entries:
         summary = entry.summary
         if summary is None:
-            widths["name"] = max(widths["name"], cell_len(entry.id))
+            name_width = max(name_width, cell_len(entry.id))
             statuses.add(BROKEN)
             continue
         statuses.add(summary.status)
-        if widths["name"] < name_cap:
-            widths["name"] = max(widths["name"], _text_width(summary.name, lang))
-        if summary.company is not None and widths["company"] < company_cap:
-            widths["company"] = max(widths["company"], _text_width(summary.company, lang))
-        precisions.update(w.precision for w in (summary.launched, summary.ended) if w is not None)
-        spans.update(s for s in (summary.lifespan, summary.notice) if s is not None)
+        if name_width < name_cap:
+            name_width = max(name_width, _text_width(summary.name, lang))
+        if company_width < company_cap and summary.company is not None:
+            company_width = max(company_width, _text_width(summary.company, lang))
+        for when in (summary.launched, summary.ended):
+            if when is not None:
+                precisions.add(when.precision)
+        for span in (summary.lifespan, summary.notice):
+            if span is not None:
+                spans.add(span)
+    widths["name"], widths["company"] = name_width, company_width
     dates = max((DATE_WIDTHS[p] for p in precisions), default=1)
     spans_width = max((cell_len(span_text(s, lang, compact=True)) for s in spans), default=1)
     for column in ("launched", "ended"):
