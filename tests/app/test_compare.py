@@ -176,3 +176,24 @@ def test_long_timelines_are_cut_around_t0() -> None:
     start, end = around_zero(rows, 9)
     assert (start, end) == (17, 26)
     assert rows[start][0] < 0 <= rows[start + 3][0]
+
+
+def test_a_long_field_label_is_cut_in_the_table_and_shown_whole_below(
+    drive, app_factory, read_text, fixture_dir, tmp_path: Path
+) -> None:
+    label = "Date from which every platform must lift the blocking of links to other platforms"
+    (tmp_path / "long-label.toml").write_text(
+        'format = 1\n[case]\nname = "Long"\nstatus = "active"\nsummary = "s"\n[model]\ntype = "t"\n'
+        f'deadline = {{ value = 2021-09-17, label = "{label}" }}\n',
+        encoding="utf-8",
+    )
+
+    async def scenario(pilot: Pilot[None]) -> None:
+        screen = await open_compare(pilot, ["alpha-club", "long-label"])
+        table = screen.query_one(CompareTable)
+        assert table.get_row("model.deadline")[0].cell_len <= 32
+        table.move_cursor(row=table.get_row_index("model.deadline"), column=2)
+        await pilot.pause()
+        assert label in " ".join(read_text(screen.query_one("#cell-detail")).split())
+
+    drive(app_factory(fixture_dir, tmp_path), scenario)

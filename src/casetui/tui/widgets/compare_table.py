@@ -21,6 +21,8 @@ from casetui.values import Shown
 
 MAX_CELL = 40
 """Cells are cut to this many columns; the detail line under the table shows them whole."""
+MAX_LABEL = 32
+"""Field labels too: one long label would otherwise push the cases off a 120-column screen."""
 
 DIFF_STYLE = Style(color="#d08a1c")
 """A value that differs (from the baseline, or from the other cases)."""
@@ -123,6 +125,7 @@ class CompareTable(DataTable[Text]):
         label = Text()
         label.append("≠ " if row.differs else "  ", style=DIFF_STYLE)
         label.append(row.label, style="bold" if row.differs else "")
+        label.truncate(MAX_LABEL, overflow="ellipsis")
         return label
 
     def _cells(self, row: Row) -> list[Text]:
