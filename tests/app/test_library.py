@@ -325,3 +325,14 @@ def test_the_count_stays_on_screen_in_a_narrow_terminal(screen_text, app_factory
         assert "3/3  ✓ 1" in screen_text(pilot.app)
 
     drive(app_factory(), scenario, size=(40, 12))
+
+
+def test_a_slash_typed_in_the_search_field_is_text(app_factory, drive) -> None:
+    async def scenario(pilot: Pilot[None]) -> None:
+        await pilot.press("/", "a", "/", "b")
+        await pilot.pause()
+        search = pilot.app.screen.query_one("#search", Input)
+        assert search.has_focus
+        assert search.value == "a/b"
+
+    drive(app_factory(), scenario)

@@ -34,7 +34,11 @@ class LibraryScreen(Screen[None]):
     AUTO_FOCUS = "#cases"
     """The table, not the first focusable widget (the search field, which would index the library for search)."""
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("slash", "focus_search", "Search", id="search", tooltip="Search names, companies and tags"),
+        # A priority binding acts before keys reach the focused table, so keys typed in one burst after `/`
+        # (or pasted) land in the search field rather than on the table, where `t` would open a sunset.
+        Binding(
+            "slash", "focus_search", "Search", id="search", tooltip="Search names, companies and tags", priority=True
+        ),
         Binding("enter", "open", "Open", id="open", tooltip="Open the highlighted case"),
         Binding("m", "mark", "Mark", id="mark", tooltip="Mark or unmark the case for comparison"),
         Binding("c", "compare", "Compare", id="compare", tooltip="Compare the marked cases"),
@@ -180,8 +184,15 @@ class LibraryScreen(Screen[None]):
 
     # -- actions ---------------------------------------------------------------------------
     def action_focus_search(self) -> None:
-        """Put the cursor in the search field."""
-        self.query_one(SearchBar).input.focus()
+        """Put the cursor in the search field; typed in the field, `/` is just text.
+
+        Focused at once (`set_focus`), not later as `Widget.focus` does, so the next key finds it focused.
+        """
+        search = self.query_one(SearchBar).input
+        if search.has_focus:
+            search.insert_text_at_cursor("/")
+        else:
+            self.set_focus(search)
 
     def action_focus_table(self) -> None:
         """Leave the search field for the table."""
