@@ -7,6 +7,7 @@ Full cases are parsed on demand.
 """
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any, NamedTuple
 
 from casetui import derive
@@ -82,27 +83,10 @@ class Summary(NamedTuple):
         (case_id, name, status, model_type, company, tags, launched, ended, lifespan, notice, events) = row
         if shared is None:
             shared = {None: None}
-        try:
-            model = shared[model_type]
-        except KeyError:
-            model = shared[model_type] = LText(model_type)
+        model = _shared(shared, model_type, LText)
         maker = None if company is None else LText(company)
-        try:
-            start = shared[launched]
-        except KeyError:
-            start = shared[launched] = _when_in(launched)
-        try:
-            end = shared[ended]
-        except KeyError:
-            end = shared[ended] = _when_in(ended)
-        try:
-            life = shared[lifespan]
-        except KeyError:
-            life = shared[lifespan] = Span(lifespan[0], _UNITS[lifespan[1]])
-        try:
-            warning = shared[notice]
-        except KeyError:
-            warning = shared[notice] = Span(notice[0], _UNITS[notice[1]])
+        start, end = _shared(shared, launched, _when_in), _shared(shared, ended, _when_in)
+        life, warning = _shared(shared, lifespan, _span_in), _shared(shared, notice, _span_in)
         return cls(case_id, LText(name), status, model, maker, tags, start, end, life, warning, events)
 
 
@@ -116,6 +100,19 @@ def _when_out(value: When | None) -> tuple[int, int, int, int, str | None] | Non
         return None
     moment = None if value.moment is None else value.moment.isoformat()
     return (value.year, value.month, value.day, int(value.precision), moment)
+
+
+def _shared(shared: dict[Any, Any], raw: Any, build: Callable[[Any], Any]) -> Any:
+    """The value rebuilt from `raw` by `build`, built once for each distinct `raw` (None stays None)."""
+    try:
+        return shared[raw]
+    except KeyError:
+        value = shared[raw] = build(raw)
+        return value
+
+
+def _span_in(value: tuple[int, int]) -> Span:
+    return Span(value[0], _UNITS[value[1]])
 
 
 def _when_in(value: tuple[int, int, int, int, str | None]) -> When:
