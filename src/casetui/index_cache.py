@@ -15,7 +15,6 @@ cache folder is never an error.
 from __future__ import annotations
 
 import contextlib
-import gc
 import marshal
 import os
 import sys
@@ -195,16 +194,12 @@ def _write(path: Path, payload: dict[str, Any]) -> None:
 
 
 def _read(path: Path, real_root: str) -> dict[str, Any]:
-    collecting = gc.isenabled()
-    gc.disable()  # Every tuple loaded lives on: collecting while they are made only walks them again.
+    # Read while `load_library` keeps the collector off: every tuple loaded here lives on.
     try:
         with open(path, "rb") as handle:
             payload = marshal.loads(handle.read())
     except (OSError, ValueError, EOFError, TypeError):
         return {}
-    finally:
-        if collecting:
-            gc.enable()
     if not isinstance(payload, dict) or payload.get("casetui") != __version__:
         return {}  # Another version may derive differently: start afresh.
     if payload.get("root") != real_root:

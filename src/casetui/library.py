@@ -81,7 +81,7 @@ class Entry:
         self.id = id
         self._path = path
         self._name = name
-        """With `path` None: the file's name in `root`'s folder, joined only when asked for (see `path`)."""
+        """With `path` None: the file's path inside `root` (its index key too), joined only when asked for."""
         self.root = root
         self.summary = summary
         self.problems = problems
@@ -259,8 +259,9 @@ def load_library(dirs: Iterable[Path], cache: IndexCache | None = None) -> Libra
     only summaries are kept.
     """
     library = Library()
-    # A large library makes tens of thousands of objects that all live on: the collector would
-    # walk them again and again while they are made, and find nothing to free.
+    # A large library makes tens of thousands of objects that all live on (the indexes read and the
+    # summaries rebuilt): the collector would walk them again and again while they are made, and
+    # find nothing to free.
     collecting = gc.isenabled()
     gc.disable()
     try:
@@ -301,17 +302,18 @@ def _scan_roots(
             if folder is not current:
                 current, prefix = folder, "" if folder is root else os.path.join(folder.relative_to(root), "")
             case_id = clean(name[:-5])  # The stem, shown for broken files too, whatever it holds.
+            key = prefix + name
             if case_id in entries:
                 path = folder / name
                 if index is not None:
-                    index.keep(prefix + name)  # Still in the folder: its row stays for a run where it wins.
+                    index.keep(key)  # Still in the folder: its row stays for a run where it wins.
                 first = entries[case_id]
                 if _same_file(first.path, path):
                     continue  # One file reached twice through overlapping folders shadows nothing.
                 message = f'"{case_id}" is shadowed by {display_path(first.path)}, which is read first'
                 library.problems.append(Problem(display_path(path), None, "case.id", message, warning=True))
                 continue
-            entry = Entry(case_id, None, root, None, name=prefix + name)
+            entry = Entry(case_id, None, root, None, name=key)
             entries[case_id] = entry
             if index is None:
                 _fill(entry, _parse(entry.path), keep=True)
@@ -321,7 +323,6 @@ def _scan_roots(
                 stamp = (info.st_mtime_ns, info.st_size)
             except OSError:
                 stamp = (0, -1)
-            key = prefix + name
             entry.summary = index.get(key, stamp)
             if entry.summary is None:
                 pending.append((entry, index, key, stamp))
