@@ -90,6 +90,14 @@ def test_the_app_opens_takes_keys_and_quits_with_the_terminal_restored(terminal)
     assert b"Traceback" not in term.output
 
 
+def test_a_slash_typed_in_the_search_in_one_burst_stays_in_its_place(terminal) -> None:
+    term = terminal()
+    assert term.read_until(b"3/3")
+    term.type("/x/y")  # the first `/` opens the search; the second is text, between the letters
+    assert term.read_until(b"x/y"), "the search field did not show what was typed, in order"
+    assert term.read_until(b"0/3")
+
+
 def test_present_mode_opens_the_case_and_quits_cleanly(terminal) -> None:
     term = terminal("present", "alpha-club")
     assert term.read_until(b"Alpha"), "workshop mode never showed the case"

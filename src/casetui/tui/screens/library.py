@@ -6,6 +6,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual import events, on
+from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
@@ -187,12 +188,13 @@ class LibraryScreen(Screen[None]):
         """Put the cursor in the search field; typed in the field, `/` is just text.
 
         Focused at once (`set_focus`), not later as `Widget.focus` does, so the next key finds it focused.
+        In the field the binding steps aside (`SkipAction`) and the key reaches the field in its turn:
+        inserting it from here would put it before keys typed just ahead of it and not yet handled.
         """
         search = self.query_one(SearchBar).input
-        if search.has_focus:
-            search.insert_text_at_cursor("/")
-        else:
-            self.set_focus(search)
+        if self.focused is search:  # Not `has_focus`, which the field sets only as it handles its Focus event.
+            raise SkipAction
+        self.set_focus(search)
 
     def action_focus_table(self) -> None:
         """Leave the search field for the table."""
