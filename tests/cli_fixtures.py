@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner, Result
 
-from casetui.cli import app
+from casetui.cli.app import app
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "library"
 

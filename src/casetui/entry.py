@@ -13,8 +13,8 @@ def main() -> None:
     # `casetui compare A B --format json`. So it starts off; the app turns it back on after its
     # first frame (`casetui.launch`), and the Typer CLI below before it starts.
     gc.disable()
-    from casetui.cli_fast import run
-    from casetui.cli_support import ascii_stdout
+    from casetui.cli.fast import run
+    from casetui.cli.support import ascii_stdout
 
     if hasattr(sys.stdout, "reconfigure") and ascii_stdout():
         sys.stdout.reconfigure(errors="backslashreplace")
@@ -25,6 +25,6 @@ def main() -> None:
             launch.leave_if_app_closed(code)
         sys.exit(code)
     gc.enable()
-    from casetui.cli import main as cli_main
+    from casetui.cli.app import main as cli_main
 
     cli_main()

@@ -1,6 +1,6 @@
 """Open the Textual app from the command line, and leave the process as soon as it closes.
 
-Both the Typer CLI (`casetui`, `casetui present ID`) and the fast path in `cli_fast` (plain
+Both the Typer CLI (`casetui`, `casetui present ID`) and the fast path in `cli.fast` (plain
 `casetui`, which needs no Typer) come here, so the two open the app the same way.
 """
 
@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from casetui.cli_support import Failure
+from casetui.cli.support import Failure
 
 
 def has_terminal() -> bool:

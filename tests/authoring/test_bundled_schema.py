@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from casetui.cli import app
+from casetui.cli.app import app
 from casetui.library import bundled_dir, validate_paths
 
 from .verdicts import REPO, SCHEMA_FILE

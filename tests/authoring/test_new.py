@@ -11,7 +11,7 @@ from urllib.parse import unquote, urlparse
 import pytest
 from typer.testing import CliRunner, Result
 
-from casetui.cli import app
+from casetui.cli.app import app
 from casetui.library import bundled_dir
 from casetui.loader import read_case
 

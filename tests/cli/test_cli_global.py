@@ -10,8 +10,9 @@ from typing import Any
 import pytest
 
 import casetui
-from casetui import cli as cli_module
-from casetui import cli_fast, launch
+from casetui.cli import app as cli_module
+from casetui import launch
+from casetui.cli import fast as cli_fast
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "library"
 

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from casetui import cli, cli_fast
+from casetui.cli import app as cli
+from casetui.cli import fast as cli_fast
 
 FIXTURES = str(Path(__file__).resolve().parents[1] / "fixtures" / "library")
 

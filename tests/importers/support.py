@@ -6,7 +6,7 @@ from pathlib import Path
 
 from typer.testing import CliRunner, Result
 
-from casetui.cli import app
+from casetui.cli.app import app
 
 HERE = Path(__file__).resolve().parent
 FIXTURES = HERE / "fixtures"

@@ -13,8 +13,8 @@ from typing import Any
 
 import pytest
 
-from casetui.cli_support import Settings
-from casetui.commands.serve import INSTALL_HINT, is_loopback, public_url, served_command
+from casetui.cli.support import Settings
+from casetui.cli.commands.serve import INSTALL_HINT, is_loopback, public_url, served_command
 
 from .conftest import FIXTURES
 
@@ -61,7 +61,7 @@ def test_the_server_is_not_started_before_the_warning(cli, monkeypatch: pytest.M
     module = types.ModuleType("textual_serve.server")
     module.Server = FakeServer  # type: ignore[attr-defined]
     monkeypatch.setitem(sys.modules, "textual_serve.server", module)
-    monkeypatch.setattr("casetui.commands.serve.err", lambda line: events.append(line))
+    monkeypatch.setattr("casetui.cli.commands.serve.err", lambda line: events.append(line))
     result = cli("serve", "--host", "192.0.2.7", "--port", "9000")
     assert result.exit_code == 0, result.output
     assert "warning" in events[0]

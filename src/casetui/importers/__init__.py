@@ -5,7 +5,7 @@
 - `toml_writer`, `ids`, `html_text`, `output`: what both share (safe TOML, stable ids, plain text
   from HTML, and writing files so that re-imports update them without clobbering hand edits).
 
-Nothing here imports a UI library; the `casetui import` commands in `casetui.commands.importing`
+Nothing here imports a UI library; the `casetui import` commands in `casetui.cli.commands.importing`
 print what these modules return.
 """
 

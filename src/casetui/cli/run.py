@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from casetui import serialize
-from casetui.cli_support import Settings, ascii_stdout, out
+from casetui.cli.support import Settings, ascii_stdout, out
 from casetui.model import Case
 
 

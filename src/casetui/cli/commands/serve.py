@@ -17,8 +17,8 @@ from typing import Annotated, Any
 
 import typer
 
-from casetui.cli import app, guarded, settings
-from casetui.cli_support import Failure, Settings, ascii_stdout, err, out
+from casetui.cli.app import app, guarded, settings
+from casetui.cli.support import Failure, Settings, ascii_stdout, err, out
 from casetui.paths import ENV_READ_ONLY, ENV_SCREENSHOT_DIR, Folder, library_folders, read_only
 
 DEFAULT_HOST = "127.0.0.1"

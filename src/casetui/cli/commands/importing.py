@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING, Annotated, TypeVar
 
 import typer
 
-from casetui.cli import app, guarded
-from casetui.cli_support import Failure, err, out
+from casetui.cli.app import app, guarded
+from casetui.cli.support import Failure, err, out
 from casetui.model import STATUSES
 
 if TYPE_CHECKING:
@@ -176,7 +176,7 @@ def _write(
 
 def _validate(into: Path, generated: list[Generated]) -> None:
     """Load every generated case with casetui's loader: an importer must never write a broken file."""
-    from casetui.cli_support import problem_line
+    from casetui.cli.support import problem_line
     from casetui.loader import parse_case
     from casetui.problems import CaseError
 
@@ -191,7 +191,7 @@ def _validate(into: Path, generated: list[Generated]) -> None:
 
 
 def _report_json(importer: str, source: Path, into: Path, outcomes: list[Outcome], tally: dict[str, int]) -> None:
-    from casetui.cli_support import ascii_stdout
+    from casetui.cli.support import ascii_stdout
     from casetui.render.json import dumps
 
     document = {

@@ -12,8 +12,8 @@ from typing import Annotated
 
 import typer
 
-from casetui.cli import app, guarded, settings
-from casetui.cli_support import Failure, err, load_cases, out
+from casetui.cli.app import app, guarded, settings
+from casetui.cli.support import Failure, err, load_cases, out
 from casetui.sanitize import clean
 
 

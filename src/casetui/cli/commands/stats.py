@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from casetui.cli import StatusOption, TagOption, app, guarded, settings
-from casetui.cli_support import err, out, problem_line
+from casetui.cli.app import StatusOption, TagOption, app, guarded, settings
+from casetui.cli.support import err, out, problem_line
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -49,7 +49,7 @@ def stats_command(
     Cases without a value (no end date, no announcement) are counted as unknown. Filters work as in
     `list`. Files that do not load are reported on stderr and not counted.
     """
-    from casetui.cli_list import select
+    from casetui.cli.listing import select
     from casetui.index_cache import IndexCache
     from casetui.library import load_library
     from casetui.stats import compute, to_json
@@ -61,7 +61,7 @@ def stats_command(
     chosen = select(library.summaries, status or [], tag or [])
     stats = compute(chosen, top)
     if as_json:
-        from casetui.cli_run import to_json as dumps
+        from casetui.cli.run import to_json as dumps
 
         filters = {"status": status or [], "tag": tag or []}
         out(dumps(to_json(stats, opts.lang, top, filters, library.problems)))
@@ -69,8 +69,8 @@ def stats_command(
     if not chosen:
         err("casetui: no cases to count" + (" with these filters" if status or tag else ""))
         return
-    from casetui.cli_run import render_text
-    from casetui.cli_support import ascii_stdout
+    from casetui.cli.run import render_text
+    from casetui.cli.support import ascii_stdout
 
     render_text(stats_view(stats, opts.lang, ascii_only=ascii_stdout()), opts)
 

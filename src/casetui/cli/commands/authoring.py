@@ -13,8 +13,8 @@ from typing import Annotated
 
 import typer
 
-from casetui.cli import app, guarded, settings
-from casetui.cli_support import Failure, err, out
+from casetui.cli.app import app, guarded, settings
+from casetui.cli.support import Failure, err, out
 
 
 @app.command(
@@ -106,7 +106,7 @@ def new_command(
 
 def _source_file(dirs: list[Path], wanted: str) -> Path:
     """The file of the case to copy: a path, or a case id looked up in the library (bundled one included)."""
-    from casetui.cli_support import case_files, unknown_message
+    from casetui.cli.support import case_files, unknown_message
     from casetui.sanitize import clean
 
     candidate = Path(wanted).expanduser()

@@ -18,11 +18,11 @@ from typing import Annotated, Any, TypeVar
 import typer
 
 from casetui import __version__, launch, serialize
-from casetui.cli_list import SORT_FIELDS, select, sort_field
-from casetui.cli_run import render_text as _render_text
-from casetui.cli_run import run_compare, run_show, run_timeline
-from casetui.cli_run import to_json as _json
-from casetui.cli_support import Failure, Settings, ascii_stdout, err, load_cases, out, problem_line
+from casetui.cli.listing import SORT_FIELDS, select, sort_field
+from casetui.cli.run import render_text as _render_text
+from casetui.cli.run import run_compare, run_show, run_timeline
+from casetui.cli.run import to_json as _json
+from casetui.cli.support import Failure, Settings, ascii_stdout, err, load_cases, out, problem_line
 from casetui.model import STATUSES
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -408,4 +408,4 @@ def main() -> None:
 
 
 # Commands kept in their own modules register on `app` when imported.
-import casetui.commands  # noqa: E402, F401
+import casetui.cli.commands  # noqa: E402, F401

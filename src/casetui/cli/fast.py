@@ -3,7 +3,7 @@ opening the app, which people do many times a day.
 
 Typer (with its Click) costs more to import than parsing two case files, so for these commands
 casetui reads its few options itself and calls the same functions the Typer commands call
-(casetui.cli_run). Anything it does not recognise exactly — help, a table format, an unknown
+(casetui.cli.run). Anything it does not recognise exactly — help, a table format, an unknown
 option, a usage error, an unusual environment — goes to the Typer CLI, which owns every message
 about usage. A test runs both paths over the same arguments and expects the same output.
 """
@@ -105,7 +105,7 @@ def _parse(args: list[str]) -> tuple[dict[str, object], str, list[str], dict[str
 def _open_app(glob: dict[str, object]) -> int:
     """Open the app as the Typer CLI would with the same options (`casetui.launch` does it for both)."""
     from casetui import launch  # It keeps the collector off until the first frame, then turns it on.
-    from casetui.cli_support import Failure, err
+    from casetui.cli.support import Failure, err
 
     try:
         return launch.open_app(list(glob["cases"]), str(glob["lang"]))  # type: ignore[call-overload]
@@ -124,8 +124,8 @@ def run(args: list[str]) -> int | None:
     if command == "":
         return _open_app(glob)
 
-    from casetui.cli_run import run_compare, run_show, run_timeline
-    from casetui.cli_support import Failure, Settings, err, load_cases
+    from casetui.cli.run import run_compare, run_show, run_timeline
+    from casetui.cli.support import Failure, Settings, err, load_cases
 
     opts = Settings(list(glob["cases"]), str(glob["lang"]), bool(glob["no_color"]))  # type: ignore[call-overload]
     fmt = str(options["format"])
