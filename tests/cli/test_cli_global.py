@@ -10,8 +10,8 @@ from typing import Any
 import pytest
 
 import casetui
-from casetui.cli import app as cli_module
 from casetui import launch
+from casetui.cli import app as cli_module
 from casetui.cli import fast as cli_fast
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "library"

@@ -13,8 +13,8 @@ from typing import Any
 
 import pytest
 
-from casetui.cli.support import Settings
 from casetui.cli.commands.serve import INSTALL_HINT, is_loopback, public_url, served_command
+from casetui.cli.support import Settings
 
 from .conftest import FIXTURES
 
