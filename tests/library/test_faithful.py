@@ -16,7 +16,7 @@ import tomli
 
 from casetui import derive
 from casetui.library import bundled_dir, load_library
-from casetui.model import Case, Event
+from casetui.model import Case, Event, Fact
 from casetui.when import Precision, When
 
 CASES = {case.id: case for case in load_library([bundled_dir()]).cases}
@@ -187,3 +187,15 @@ def test_every_chinese_text_uses_chinese_quotation_marks(path: Path) -> None:
     found = [(key, problem) for key, text in chinese_texts(document) for problem in quote_problems(text)]
     assert found == []
     assert any(True for _ in chinese_texts(document)), "every bundled case has Chinese text to check"
+
+
+NEARLY = re.compile(r"\bnearly\b|\balmost\b|近百|近千|近万|将近|接近", re.IGNORECASE)
+
+
+@pytest.mark.parametrize("case_id", sorted(CASES))
+def test_a_nearly_figure_is_not_compared_as_its_round_number(case_id: str) -> None:
+    """近百万, "nearly a million", is below a million: a number would make `compare` show 1,000,000 as exact."""
+    for key, value in CASES[case_id].dimensions:
+        if isinstance(value, Fact) and isinstance(value.value, (int, float)) and value.note is not None:
+            said = " ".join(text for _, text in value.note.entries)
+            assert not NEARLY.search(said), f"model.{key} = {value.value} is 'nearly' that: write it as text"
