@@ -30,14 +30,16 @@ def test_the_bundled_library_loads_without_an_error_or_a_warning() -> None:
     assert set(REQUIRED_IDS) <= set(CASES)
 
 
-# Dates as the articles give them, and the spans a student would work out by hand:
-# - Youyu (36Kr/Jianshi, 2022-01-18): launched "2019"; SMS on 17 January 2022; the app closes
+# Dates as the articles give them, and the spans a student would work out by hand. All three stops
+# were announced, not yet done, on the article's date: the end is the scheduled final shutdown event.
+# - Youyu (36Kr/Jianshi, 2022-01-18): launched "2019"; SMS on 17 January 2022; the app is to close
 #   2022-03-17 10:00. Notice: 17 Jan -> 17 Mar = 14 + 28 + 17 = 59 days. Lifespan at year
 #   precision: 2022 - 2019 = 3 years.
-# - Taoxiaopu (人人都是产品经理, 2021-09): launched "2019"; notice 2021-09-12; trading stops
+# - Taoxiaopu (人人都是产品经理, 2021-09): launched "2019"; notice 2021-09-12; trading to stop
 #   2021-10-11. Notice: 18 + 11 = 29 days. Lifespan: 2021 - 2019 = 2 years.
-# - Xiaohongka (新浪科技, 2025-12-10): launched "2025-09"; reported 2025-12-10; paused from
-#   2026-01-01. Notice: 21 + 1 = 22 days. Lifespan at month precision: September -> January = 4 months.
+# - Xiaohongka (新浪科技, 2025-12-10): launched "2025-09"; reported 2025-12-10 (the announcement came
+#   on or before it, so the notice is a lower bound); to pause from 2026-01-01. Notice: 21 + 1 = 22 days.
+#   Lifespan at month precision: September -> January = 4 months.
 SUNSETS = {
     "xiaomi-youpin-youyu": (Span(3, SpanUnit.YEAR), Span(59, SpanUnit.DAY)),
     "taoxiaopu": (Span(2, SpanUnit.YEAR), Span(29, SpanUnit.DAY)),
@@ -49,7 +51,10 @@ SUNSETS = {
 def test_sunset_spans_match_the_article(case_id: str) -> None:
     lifespan, notice = SUNSETS[case_id]
     case = CASES[case_id]
-    assert derive.lifespan(case) == lifespan
+    stop = derive.final_shutdown(case)
+    assert case.launched is not None and stop is not None
+    assert case.ended is None, "a scheduled end is not written as `ended`: it is derived from the stop"
+    assert Span.between(case.launched, stop.date) == lifespan
     assert derive.notice_period(case) == notice
 
 
