@@ -8,6 +8,7 @@ from typing import NamedTuple
 
 from casetui import derive, i18n
 from casetui.model import Case, Dimension, Fact
+from casetui.text import Resolved
 from casetui.values import Shown, show
 from casetui.when import Span
 
@@ -76,16 +77,35 @@ def _differs(cells: Sequence[Shown | None], baseline: int | None) -> tuple[bool,
     return tuple(True for _ in ids)
 
 
-def _model_label(cases: Sequence[Case], key: str, lang: str) -> tuple[str, str | None]:
-    """A model dimension's label (from the first fact that has one) and unit."""
-    label, unit = None, None
+def _model_label(cases: Sequence[Case], key: str, lang: str) -> tuple[str, str | None, bool]:
+    """A model dimension's row label and unit, and whether its cases label it differently.
+
+    Cases may measure different things under one key (Taoxiaopu's shopkeepers and Taote's annual
+    active consumers are both `users`): then no one case's label may stand for the row, and the
+    row takes the key's own name while each cell keeps its case's label.
+    """
+    labels: list[Resolved] = []
+    same_as: set[str] = set()  # Each label in English: a Chinese label and its English twin are one label.
+    unit = None
     for case in cases:
         value = dict(case.dimensions).get(key)
         if isinstance(value, Fact):
-            if label is None and value.label is not None:
-                label = value.label.get(lang)
+            if value.label is not None:
+                labels.append(value.label.resolve(lang))
+                same_as.add(value.label.get("en"))
             unit = unit or value.unit
-    return label or i18n.humanise(key), unit
+    if len(same_as) > 1:
+        return i18n.humanise(key), unit, True
+    # The first label written in the language asked for, else the first at all.
+    label = next((r.text for r in labels if not r.fallback), labels[0].text if labels else None)
+    return label or i18n.humanise(key), unit, False
+
+
+def _labelled(value: Dimension | None, cell: Shown | None, lang: str) -> Shown | None:
+    """The cell with its own case's label in front, for a row whose cases label it differently."""
+    if cell is None or not isinstance(value, Fact) or value.label is None:
+        return cell
+    return cell._replace(display=f"{value.label.get(lang)}: {cell.display}")
 
 
 def compare(cases: Sequence[Case], lang: str = "en", baseline: int | None = None) -> list[Row]:
@@ -109,9 +129,12 @@ def compare(cases: Sequence[Case], lang: str = "en", baseline: int | None = None
             if key not in model_keys:
                 model_keys.append(key)
     for key in model_keys:
-        label, unit = _model_label(cases, key, lang)
+        label, unit, mixed = _model_label(cases, key, lang)
         values: list[Dimension | None] = [dict(c.dimensions).get(key) for c in cases]
-        add(f"model.{key}", "model", label, unit, [show(v, lang) for v in values])
+        cells = [show(v, lang) for v in values]
+        if mixed:
+            cells = [_labelled(v, c, lang) for v, c in zip(values, cells, strict=True)]
+        add(f"model.{key}", "model", label, unit, cells)
 
     for key in DERIVED_FIELDS:
         add(f"derived.{key}", "derived", i18n.label(key, lang), None, [show(_derived(c, key), lang) for c in cases])  # type: ignore[arg-type]

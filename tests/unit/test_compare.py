@@ -8,7 +8,7 @@ from casetui.compare import Row, compare
 from casetui.library import load_library
 from casetui.model import Case
 
-from .helpers import FIXTURES
+from .helpers import FIXTURES, load
 
 
 @pytest.fixture(scope="module")
@@ -109,3 +109,37 @@ def test_labels_and_text_follow_the_language_and_fallbacks_are_flagged(cases: di
 def test_the_same_value_in_another_language_is_not_a_difference(cases: dict[str, Case]) -> None:
     rows = by_key(compare([cases["alpha-club"], cases["alpha-club"]], lang="zh"))
     assert not any(row.differs for row in rows.values())
+
+
+USERS = """\
+format = 1
+
+[case]
+name = "Users"
+status = "active"
+summary = "Users under one key, measured differently."
+
+[model]
+type = "Marketplace"
+users = {{ value = {value}, unit = "people", label = {{ en = "{en}", zh = "{zh}" }} }}
+"""
+
+
+def test_a_shared_key_with_different_labels_keeps_each_cases_own_label() -> None:
+    """Taote's annual active consumers must not show under Taoxiaopu's "Shopkeepers at peak"."""
+    shops_en, shops_zh = "Shopkeepers at peak", "鼎盛时期掌柜数"
+    buyers_en, buyers_zh = "Annual active consumers", "年度活跃消费者"
+    shops = load(USERS.format(value=900000, en=shops_en, zh=shops_zh), "shops.toml")
+    buyers = load(USERS.format(value=190000000, en=buyers_en, zh=buyers_zh), "buyers.toml")
+    for lang, first, second in (("en", shops_en, buyers_en), ("zh", shops_zh, buyers_zh)):
+        row = by_key(compare([shops, buyers], lang))["model.users"]
+        assert first not in row.label and second not in row.label, row.label
+        assert shown(row) == [f"{first}: 900,000 people", f"{second}: 190,000,000 people"]
+
+
+def test_a_shared_key_with_one_label_keeps_it_as_the_row_label() -> None:
+    one = load(USERS.format(value=1, en="Members", zh="会员"), "one.toml")
+    two = load(USERS.format(value=2, en="Members", zh="会员"), "two.toml")
+    row = by_key(compare([one, two], "zh"))["model.users"]
+    assert row.label == "会员"
+    assert shown(row) == ["1 people", "2 people"]
