@@ -15,8 +15,11 @@ from casetui.tui.app import CaseTUI
 from casetui.tui.screens.case import CaseScreen
 from casetui.tui.screens.compare import CompareScreen
 from casetui.tui.screens.sunset import SunsetScreen
+from casetui.tui.widgets.badges import SCHEDULED_STYLE
+from casetui.tui.widgets.case_table import CaseTable, row_cells
 from casetui.tui.widgets.compare_table import CompareTable
 from casetui.tui.widgets.event_card import EventCard
+from casetui.tui.widgets.preview import CasePreview
 
 SCHEDULED = Path(__file__).resolve().parents[1] / "fixtures" / "scheduled"
 MARKS = {"en": "(scheduled)", "zh": "（计划）"}
@@ -85,3 +88,22 @@ def test_compare_cells_of_derived_spans_carry_the_mark(app_factory, drive) -> No
         assert shutdown == ["2022-03-17 10:00 +08:00 (scheduled)", "2030-03-01"]
 
     drive(app_factory(SCHEDULED), scenario)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_library_preview_words_it_and_the_list_styles_it(app_factory, drive, screen_text, lang: str) -> None:
+    async def scenario(pilot: Pilot[None]) -> None:
+        app = pilot.app
+        assert isinstance(app, CaseTUI)
+        delta = app.library.entries["delta-shop"]
+        eta = app.library.entries["eta-plain"]
+        for key in ("lifespan", "notice"):
+            assert any(span.style == SCHEDULED_STYLE for span in row_cells(delta, lang)[key].spans)
+            assert not any(span.style == SCHEDULED_STYLE for span in row_cells(eta, lang)[key].spans)
+        app.screen.query_one(CaseTable).move_to("delta-shop")
+        await pilot.pause()
+        assert app.screen.query_one(CasePreview).display
+        preview = screen_text(app)
+        assert ("3 years (scheduled)" if lang == "en" else "3年（计划）") in preview
+
+    drive(app_factory(SCHEDULED, lang=lang), scenario)
