@@ -60,6 +60,31 @@ def _derived(case: Case, key: str) -> Span | str | int | None:
     raise KeyError(key)
 
 
+def _scheduled(case: Case, key: str) -> bool:
+    """Whether a date or derived value of the case rests on a schedule (a date after `as_of`)."""
+    if key in ("launched", "ended"):
+        return derive.is_scheduled(case, getattr(case, key))
+    if key == "lifespan":
+        return derive.lifespan_scheduled(case)
+    if key == "notice_period":
+        return derive.notice_scheduled(case)
+    if key == "announced":
+        event = derive.announcement(case)
+        return event is not None and derive.scheduled(case, event)
+    if key == "shutdown":
+        event = derive.final_shutdown(case)
+        return event is not None and derive.scheduled(case, event)
+    return False
+
+
+def _marked(cases: Sequence[Case], key: str, cells: list[Shown | None]) -> list[Shown | None]:
+    """The cells, each flagged when its value rests on a schedule."""
+    return [
+        cell._replace(scheduled=True) if cell is not None and _scheduled(case, key) else cell
+        for case, cell in zip(cases, cells, strict=True)
+    ]
+
+
 def _identity(cell: Shown | None) -> object:
     """What makes two cells equal: the raw value and unit, not the display language."""
     if cell is None:
@@ -121,6 +146,8 @@ def compare(cases: Sequence[Case], lang: str = "en", baseline: int | None = None
         cells = [show(_case_field(c, key), lang) for c in cases]  # type: ignore[arg-type]
         if key == "status":
             cells = [None if c is None else Shown(c.raw, i18n.label(str(c.raw), lang)) for c in cells]
+        elif key in ("launched", "ended"):
+            cells = _marked(cases, key, cells)
         add(f"case.{key}", "case", i18n.label(key, lang), None, cells)
 
     model_keys: list[str] = []
@@ -137,5 +164,6 @@ def compare(cases: Sequence[Case], lang: str = "en", baseline: int | None = None
         add(f"model.{key}", "model", label, unit, cells)
 
     for key in DERIVED_FIELDS:
-        add(f"derived.{key}", "derived", i18n.label(key, lang), None, [show(_derived(c, key), lang) for c in cases])  # type: ignore[arg-type]
+        cells = [show(_derived(c, key), lang) for c in cases]  # type: ignore[arg-type]
+        add(f"derived.{key}", "derived", i18n.label(key, lang), None, _marked(cases, key, cells))
     return rows

@@ -44,6 +44,8 @@ _LABELS: dict[str, tuple[str, str]] = {
     "unit": ("Unit", "单位"),
     "note": ("Note", "注"),
     "on": ("on", "可用"),
+    # Beside a date after the case's `as_of`, or a span resting on one: announced, not confirmed.
+    "scheduled": ("scheduled", "计划"),
     "off": ("off", "已停"),
     # Section headings and column names of the CLI's show/compare output.
     "services_section": ("Services", "服务"),
@@ -78,6 +80,12 @@ def label(key: str, lang: str = "en") -> str:
     if pair is None:
         return humanise(key)
     return pair[1] if lang.split("-")[0] == "zh" else pair[0]
+
+
+def scheduled_mark(lang: str = "en") -> str:
+    """What follows a scheduled date or a span resting on one: ` (scheduled)`, `（计划）` in Chinese."""
+    word = label("scheduled", lang)
+    return f"（{word}）" if lang.split("-")[0] == "zh" else f" ({word})"
 
 
 def humanise(key: str) -> str:

@@ -27,8 +27,8 @@ from casetui.summary import Summary
 ENV_CACHE_DIR = "CASETUI_CACHE_DIR"
 ENV_NO_CACHE = "CASETUI_NO_CACHE"
 _TAG = f"py{sys.version_info[0]}{sys.version_info[1]}"
-INDEX_PREFIX = "index-2-"
-"""Every folder's index is named `index-2-pyXY-<hash>.marshal`."""
+INDEX_PREFIX = "index-3-"
+"""Every folder's index is named `index-3-pyXY-<hash>.marshal` (3: summaries know what is scheduled)."""
 OLD_INDEX_NAME = f"index-1-{_TAG}.marshal"
 """The single index earlier versions kept for every folder at once."""
 

@@ -405,7 +405,11 @@ def validate_paths(paths: Iterable[Path]) -> tuple[int, list[Problem]]:
                 message = f'"{file.stem}" is shadowed by {display_path(first)}, which is read first'
                 problems.append(Problem(display_path(file), None, "case.id", message, warning=True))
             try:
-                read_case(file, display_path(file))
+                case = read_case(file, display_path(file))
             except CaseError as err:
                 problems.extend(err.problems)
+            else:
+                from casetui import premature  # A warning's line is looked up only when there is one.
+
+                problems.extend(premature.warnings(case, display_path(file)))
     return checked, problems

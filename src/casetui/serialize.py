@@ -8,7 +8,10 @@ renamed or removed (docs/cli.md lists them). Conventions shared by every shape:
 
 - numbers stay numbers and booleans booleans; dates are ISO 8601 strings at the precision written
   (`"2019"`, `"2021-09"`, `"2022-01-17"`, `"2022-01-17T10:00:00+08:00"`);
-- spans are `{"amount": 59, "unit": "day", "display": "59 days"}` (unit: year, month, day, second);
+- spans are `{"amount": 59, "unit": "day", "display": "59 days", "scheduled": false}` (unit: year,
+  month, day, second; `scheduled`: it rests on a date after `as_of`, see `casetui.derive`);
+- every event carries `"scheduled"` (true when dated after `as_of`), and so does every compare
+  cell, `false` where nothing is scheduled, so that a script sees one shape;
 - case text is a string in the display language (`"lang"` at the top); an object whose texts
   fell back to another language lists those keys in `"fallback"`.
 """
@@ -55,11 +58,24 @@ def when(value: When | None) -> str | None:
     return None if value is None else value.iso()
 
 
-def span(value: Span | None, display: str | None = None) -> JSON | None:
-    """A span as amount, unit and its human form."""
+def span(value: Span | None, display: str | None = None, scheduled: bool = False) -> JSON | None:
+    """A span as amount, unit, its human form and whether it rests on a schedule."""
     if value is None:
         return None
-    return {"amount": value.amount, "unit": value.unit_name, "display": display or value.display()}
+    return {
+        "amount": value.amount,
+        "unit": value.unit_name,
+        "display": display or value.display(),
+        "scheduled": scheduled,
+    }
+
+
+def end(case: Case) -> JSON | None:
+    """When the case ended: `ended` as written, or else the final shutdown (`derived`), and whether it is scheduled."""
+    finish = derive.end(case)
+    if finish is None:
+        return None
+    return {"date": finish.date.iso(), "derived": finish.derived, "scheduled": finish.scheduled}
 
 
 # -- show ------------------------------------------------------------------------------------
@@ -93,12 +109,13 @@ def event_item(row: TimelineRow, lang: str) -> JSON:
         "index": event.index,
         "id": event.id,
         "date": when(event.date),
+        "scheduled": row.scheduled,
         "kind": event.kind,
         "title": text("title", event.title),
         "detail": text("detail", event.detail),
         "sources": list(event.sources),
-        "offset": span(row.offset, row.offset.offset() if row.offset else None),
-        "to_shutdown": span(row.to_shutdown),
+        "offset": span(row.offset, row.offset.offset() if row.offset else None, row.offset_scheduled),
+        "to_shutdown": span(row.to_shutdown, scheduled=row.to_shutdown_scheduled),
         "stops": [{"id": s.id, "name": s.name.get(lang)} for s in row.stops],
     }
     item["fallback"] = text.fallback
@@ -121,10 +138,11 @@ def case_document(case: Case, lang: str) -> JSON:
         "tags": list(case.tags),
         "launched": when(case.launched),
         "ended": when(case.ended),
+        "end": end(case),
         "reason": text("reason", case.reason),
         "as_of": when(case.as_of),
-        "lifespan": span(derive.lifespan(case)),
-        "notice_period": span(derive.notice_period(case)),
+        "lifespan": span(derive.lifespan(case), scheduled=derive.lifespan_scheduled(case)),
+        "notice_period": span(derive.notice_period(case), scheduled=derive.notice_scheduled(case)),
         "model": _model(case, lang),
         "services": [_service(s.id, s.name, lang) for s in case.services],
         "events": [event_item(row, lang) for row in timeline_rows(case)],
@@ -190,6 +208,7 @@ def cell(value: Shown | None, differs: bool) -> JSON | None:
         "sources": list(value.sources),
         "differs": differs,
         "fallback": value.fallback,
+        "scheduled": value.scheduled,
     }
 
 
@@ -227,9 +246,12 @@ def timeline(case: Case, lang: str) -> JSON:
         "format": OUTPUT_FORMAT,
         "lang": lang,
         "case": {"id": case.id, "name": case.name.get(lang)},
+        "as_of": when(case.as_of),
         "announced": when(announced.date) if announced else None,
+        "announced_scheduled": announced is not None and derive.scheduled(case, announced),
         "shutdown": when(shutdown.date) if shutdown else None,
-        "notice_period": span(derive.notice_period(case)),
+        "shutdown_scheduled": shutdown is not None and derive.scheduled(case, shutdown),
+        "notice_period": span(derive.notice_period(case), scheduled=derive.notice_scheduled(case)),
         "services": [_service(s.id, s.name, lang) for s in case.services],
         "events": [event_item(row, lang) for row in rows],
         "sources": [source(s, lang) for s in case.sources if s.id in cited],

@@ -30,10 +30,19 @@ class Summary(NamedTuple):
     lifespan: Span | None = None
     notice: Span | None = None
     events: int = 0
+    end: When | None = None
+    """`ended`, or else the final shutdown's date (`derive.end`)."""
+    end_derived: bool = False
+    end_scheduled: bool = False
+    lifespan_scheduled: bool = False
+    notice_scheduled: bool = False
+    premature: bool = False
+    """`casetui validate` has a warning for it (`derive.premature`): read the file only then."""
 
     @classmethod
     def from_case(cls, case: Case) -> "Summary":
         """The summary of a loaded case."""
+        finish = derive.end(case)
         return cls(
             id=case.id,
             name=case.name,
@@ -46,6 +55,12 @@ class Summary(NamedTuple):
             lifespan=derive.lifespan(case),
             notice=derive.notice_period(case),
             events=len(case.events),
+            end=None if finish is None else finish.date,
+            end_derived=finish is not None and finish.derived,
+            end_scheduled=finish is not None and finish.scheduled,
+            lifespan_scheduled=derive.lifespan_scheduled(case),
+            notice_scheduled=derive.notice_scheduled(case),
+            premature=bool(derive.premature(case)),
         )
 
     def search_blob(self) -> str:
@@ -70,6 +85,13 @@ class Summary(NamedTuple):
             _span_out(self.lifespan),
             _span_out(self.notice),
             self.events,
+            _when_out(self.end),
+            # Five flags in one small int: 10,000 rows of five booleans would cost the index more.
+            self.end_derived
+            | self.end_scheduled << 1
+            | self.lifespan_scheduled << 2
+            | self.notice_scheduled << 3
+            | self.premature << 4,
         )
 
     @classmethod
@@ -80,14 +102,34 @@ class Summary(NamedTuple):
         repeat across a library, and one immutable object each saves time and memory.
         Its keys cannot clash: texts are tuples of pairs, dates 5-tuples and spans pairs of ints.
         """
-        (case_id, name, status, model_type, company, tags, launched, ended, lifespan, notice, events) = row
+        (case_id, name, status, model_type, company, tags, launched, ended, lifespan, notice, events, finish, flags) = (
+            row
+        )
         if shared is None:
             shared = {None: None}
         model = _shared(shared, model_type, LText)
         maker = None if company is None else LText(company)
         start, end = _shared(shared, launched, _when_in), _shared(shared, ended, _when_in)
         life, warning = _shared(shared, lifespan, _span_in), _shared(shared, notice, _span_in)
-        return cls(case_id, LText(name), status, model, maker, tags, start, end, life, warning, events)
+        return cls(
+            case_id,
+            LText(name),
+            status,
+            model,
+            maker,
+            tags,
+            start,
+            end,
+            life,
+            warning,
+            events,
+            _shared(shared, finish, _when_in),
+            bool(flags & 1),
+            bool(flags & 2),
+            bool(flags & 4),
+            bool(flags & 8),
+            bool(flags & 16),
+        )
 
 
 # Enum lookups by value are slow at 10,000 rows; index a tuple instead.

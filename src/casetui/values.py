@@ -19,6 +19,8 @@ class Shown(NamedTuple):
     sources: tuple[str, ...] = ()
     fallback: bool = False
     """True when a text was shown in another language than the one asked for."""
+    scheduled: bool = False
+    """A date after the case's `as_of`, or a span resting on one: announced, not confirmed."""
 
 
 def raw_value(value: object) -> JSONValue:

@@ -111,6 +111,19 @@ class When(NamedTuple):
         return self.display()
 
 
+def known_after(later: When, earlier: When) -> bool:
+    """True when `later` is known to lie after `earlier`: strictly later at the coarser of the two
+    precisions. `"2021-09-20"` is not known to be after `"2021-09"`, nor `2021-09` after `2021-09-30`;
+    two date-times with offsets compare as instants, otherwise as wall clocks written."""
+    precision = min(later.precision, earlier.precision)
+    if precision is Precision.TIME:
+        a, b = later.moment, earlier.moment
+        if a is not None and b is not None and a.tzinfo is not None and b.tzinfo is not None:
+            return a > b
+        return later.sort_key > earlier.sort_key
+    return later.truncated(precision) > earlier.truncated(precision)
+
+
 class SpanUnit(IntEnum):
     """The unit a span is counted in: that of the coarser of its two ends."""
 

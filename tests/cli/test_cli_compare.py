@@ -48,6 +48,7 @@ def test_json_shape(cli_json):
         "sources": ["notice"],
         "differs": True,
         "fallback": False,
+        "scheduled": False,
     }
     # A case without the row has null, not an empty value.
     assert rows["model.cities"]["values"]["alpha-club"] is None

@@ -73,7 +73,7 @@ def test_json_has_numbers_and_dates_at_written_precision(cli_json):
     assert list(cases) == ["alpha-club", "beta-market", "gamma-card"]
     beta = cases["beta-market"]
     assert (beta["launched"], beta["ended"]) == ("2018-06", "2021-09")
-    assert beta["lifespan"] == {"amount": 39, "unit": "month", "display": "3 years 3 months"}
+    assert beta["lifespan"] == {"amount": 39, "unit": "month", "display": "3 years 3 months", "scheduled": False}
     assert cases["alpha-club"]["ended"] == "2022-03-17T10:00:00+08:00"
     assert cases["gamma-card"]["ended"] is None
     assert beta["events"] == 3

@@ -34,7 +34,7 @@ def test_json(cli_json):
     events = doc["events"]
     assert [e["kind"] for e in events] == ["launch", "announcement", "service-stop", "shutdown"]
     assert events[0]["date"] == "2019"
-    assert events[2]["offset"] == {"amount": 2678400, "unit": "second", "display": "T+31d"}
+    assert events[2]["offset"] == {"amount": 2678400, "unit": "second", "display": "T+31d", "scheduled": False}
     assert events[2]["stops"] == [{"id": "ordering", "name": "Ordering"}]
     assert events[3]["to_shutdown"]["amount"] == 0
     assert events[1]["sources"] == ["notice"]

@@ -13,6 +13,7 @@ from casetui.cli import app as cli
 from casetui.cli import fast as cli_fast
 
 FIXTURES = str(Path(__file__).resolve().parents[1] / "fixtures" / "library")
+SCHEDULED = str(Path(__file__).resolve().parents[1] / "fixtures" / "scheduled")
 
 FAST = [
     ["--cases", FIXTURES, "compare", "alpha-club", "beta-market", "--format", "json"],
@@ -24,6 +25,14 @@ FAST = [
     ["--cases", FIXTURES, "show", "gamma-card", "--format", "json"],
     ["--cases", FIXTURES, "show", "alpha-club", "--format", "markdown"],
     ["--cases", FIXTURES, "compare", "alpha-club", "alpha-clu", "--format", "json"],  # unknown id: exit 1
+    # Cases with events after as_of: the scheduled flags and marks agree too.
+    ["--cases", SCHEDULED, "compare", "delta-shop", "epsilon-pause", "eta-plain", "--format", "json"],
+    ["--cases", SCHEDULED, "--lang", "zh", "compare", "delta-shop", "epsilon-pause", "-f", "csv"],
+    ["--cases", SCHEDULED, "--lang", "zh", "compare", "delta-shop", "epsilon-pause", "--format", "markdown"],
+    ["--cases", SCHEDULED, "timeline", "delta-shop", "--format", "json"],
+    ["--cases", SCHEDULED, "--lang", "zh", "timeline", "delta-shop", "--format", "markdown"],
+    ["--cases", SCHEDULED, "show", "epsilon-pause", "--format", "json"],
+    ["--cases", SCHEDULED, "show", "delta-shop", "--format", "markdown"],
 ]
 
 TYPER_ONLY = [

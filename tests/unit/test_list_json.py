@@ -49,6 +49,11 @@ summaries = st.builds(
     lifespan=st.none() | spans,
     notice=st.none() | spans,
     events=st.integers(0, 500),
+    end=st.none() | whens,
+    end_derived=st.booleans(),
+    end_scheduled=st.booleans(),
+    lifespan_scheduled=st.booleans(),
+    notice_scheduled=st.booleans(),
 )
 problems = st.builds(Problem, texts, st.none() | st.integers(1, 99), texts, texts, st.booleans())
 
@@ -84,18 +89,21 @@ def test_list_json_is_the_indented_json_of_each_case(items, lang, found, ascii_o
             "tags": list(summary.tags),
             "launched": None if summary.launched is None else summary.launched.iso(),
             "ended": None if summary.ended is None else summary.ended.iso(),
-            "lifespan": _span(summary.lifespan),
-            "notice_period": _span(summary.notice),
+            "end": None
+            if summary.end is None
+            else {"date": summary.end.iso(), "derived": summary.end_derived, "scheduled": summary.end_scheduled},
+            "lifespan": _span(summary.lifespan, summary.lifespan_scheduled),
+            "notice_period": _span(summary.notice, summary.notice_scheduled),
             "events": summary.events,
             "path": path,
             "fallback": ["name"] * name.fallback + ["company"] * bool(company and company.fallback),
         }
 
 
-def _span(value: Span | None) -> dict[str, object] | None:
+def _span(value: Span | None, scheduled: bool) -> dict[str, object] | None:
     if value is None:
         return None
-    return {"amount": value.amount, "unit": value.unit.name.lower(), "display": value.display()}
+    return {"amount": value.amount, "unit": value.unit.name.lower(), "display": value.display(), "scheduled": scheduled}
 
 
 def test_one_moment_written_in_two_offsets_keeps_each_offset() -> None:

@@ -331,7 +331,8 @@ def validate_command(
 ) -> None:
     """Check case files; print one line per problem (`path:line: key: message`).
 
-    Exits 1 when any file has an error; warnings (such as a shadowed id) are printed but exit 0.
+    Exits 1 when any file has an error; warnings (a shadowed id, a `status` or `ended` that lies
+    after `as_of`) are printed but exit 0.
     """
     from casetui.library import load_library, validate_paths
 
@@ -339,9 +340,12 @@ def validate_command(
     if paths:
         checked, problems = validate_paths(paths)
     else:
+        from casetui.premature import library_warnings
+
         library = load_library(opts.dirs)
         problems = list(library.problems)
         checked = len(library.entries) + sum(1 for p in problems if p.warning and p.key == "case.id")
+        problems.extend(library_warnings(library))
     errors = sum(1 for p in problems if not p.warning)
     if as_json:
         out(_json(serialize.validation(checked, problems)))

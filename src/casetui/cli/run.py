@@ -52,7 +52,7 @@ def run_compare(opts: Settings, cases: Sequence[Case], base: int | None, fmt: st
     elif fmt == "csv":
         from casetui.render.csv import compare_csv
 
-        out(compare_csv(cases, rows))
+        out(compare_csv(cases, rows, opts.lang))
     elif fmt == "markdown":
         from casetui.render.markdown import compare_md
 

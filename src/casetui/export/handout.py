@@ -13,10 +13,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from casetui import derive
-from casetui.export.words import kind_word, span_words
+from casetui.export.words import kind_word, span_words, word
 from casetui.i18n import label
 from casetui.model import Case, Fact, Question, Quote
-from casetui.render.common import cell_fallback, timeline_rows
+from casetui.render.common import cell_fallback, scheduled_mark, timeline_rows
 from casetui.text import LText, Resolved
 from casetui.values import show
 
@@ -75,6 +75,8 @@ class EventRow:
     detail: Resolved | None
     stops: tuple[Resolved, ...]
     cites: Cites
+    scheduled: str = ""
+    """The mark after a date later than `as_of` (` (scheduled)`, `（计划）`), or nothing."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,6 +163,8 @@ class Handout:
     dimensions: tuple[DimensionRow, ...]
     events: tuple[EventRow, ...]
     has_offsets: bool
+    scheduled_legend: str | None
+    """What the scheduled mark means, when an event carries it."""
     services: tuple[ServiceRow, ...]
     phases: tuple[PhaseRow, ...]
     quotes: tuple[QuoteRow, ...]
@@ -241,6 +245,11 @@ def build(case: Case, lang: str, with_notes: bool = False) -> Handout:
         dimensions=dimensions,
         events=events,
         has_offsets=any(row.offset for row in events),
+        scheduled_legend=(
+            word("scheduled_legend", lang, date=case.as_of.display())
+            if case.as_of is not None and any(row.scheduled for row in events)
+            else None
+        ),
         services=_services(case, lang, events),
         phases=tuple(
             PhaseRow(pick(p.title, lang), p.start.display(), p.end.display() if p.end else None) for p in case.phases
@@ -261,16 +270,27 @@ def _other_language(value: LText, shown: Resolved) -> Resolved | None:
     return None
 
 
+def _marked(text: str, mark: str) -> str:
+    """`text` with its scheduled mark, or "" when there is no text."""
+    return text + mark if text else ""
+
+
 def _overview(case: Case, lang: str) -> tuple[Field, ...]:
+    def mark(scheduled: bool) -> str:
+        return scheduled_mark(scheduled, lang)
+
     values: list[tuple[str, Resolved | None]] = [
         ("company", maybe(case.company, lang)),
         ("status", neutral(label(case.status, lang))),
         ("region", neutral(case.region) if case.region else None),
         ("tags", neutral(", ".join(case.tags)) if case.tags else None),
         ("launched", neutral(case.launched.display()) if case.launched else None),
-        ("ended", neutral(case.ended.display()) if case.ended else None),
-        ("lifespan", neutral(span_words(derive.lifespan(case), lang)) or None),
-        ("notice_period", neutral(span_words(derive.notice_period(case), lang)) or None),
+        ("ended", neutral(case.ended.display() + mark(derive.is_scheduled(case, case.ended))) if case.ended else None),
+        ("lifespan", neutral(_marked(span_words(derive.lifespan(case), lang), mark(derive.lifespan_scheduled(case))))),
+        (
+            "notice_period",
+            neutral(_marked(span_words(derive.notice_period(case), lang), mark(derive.notice_scheduled(case)))),
+        ),
     ]
     return tuple(Field(key, label(key, lang), value) for key, value in values if value is not None and value.text)
 
@@ -308,6 +328,7 @@ def _events(case: Case, lang: str, citations: _Citations) -> tuple[EventRow, ...
                 detail=maybe(event.detail, lang),
                 stops=tuple(pick(s.name, lang) for s in row.stops),
                 cites=citations.cite(event.sources),
+                scheduled=scheduled_mark(row.scheduled, lang),
             )
         )
     return tuple(rows)
@@ -321,7 +342,7 @@ def _services(case: Case, lang: str, events: tuple[EventRow, ...]) -> tuple[Serv
     rows = []
     for service in case.services:
         row = stopped_by.get(service.id)
-        when = None if row is None else row.date + (f" ({row.offset})" if row.offset else "")
+        when = None if row is None else row.date + row.scheduled + (f" ({row.offset})" if row.offset else "")
         rows.append(ServiceRow(service.id, pick(service.name, lang), when, row.anchor if row else None))
     return tuple(rows)
 

@@ -175,6 +175,8 @@ def _timeline(doc: Handout) -> list[str]:
     out = ['<section id="timeline">', f"<h2>{_esc(word('timeline', lang))}</h2>"]
     if doc.has_offsets:
         out.append(f'<p class="hint">{_esc(word("t_zero", lang))}</p>')
+    if doc.scheduled_legend:
+        out.append(f'<p class="hint">{_esc(doc.scheduled_legend)}</p>')
     out.append('<ol class="timeline">')
     for event in doc.events:
         out += _event(doc, event)
@@ -188,6 +190,8 @@ def _event(doc: Handout, event: EventRow) -> list[str]:
         '<div class="when">',
         f'<time datetime="{_attr(event.iso)}">{_esc(event.date)}</time>',
     ]
+    if event.scheduled:
+        out.append(f'<span class="scheduled">{_esc(event.scheduled.strip())}</span>')
     if event.offset:
         out.append(f'<span class="offset">{_esc(event.offset)}</span>')
     out += [
@@ -270,7 +274,7 @@ def _questions(doc: Handout) -> list[str]:
             event = question.event
             out.append(
                 f'<p class="at-event">{_esc(word("at_event", lang) + colon(lang))}'
-                f'<a href="#{event.anchor}">{_esc(event.date)} · {_t(doc, event.title)}</a></p>'
+                f'<a href="#{event.anchor}">{_esc(event.date + event.scheduled)} · {_t(doc, event.title)}</a></p>'
             )
         if question.notes is not None:
             out += ['<aside class="notes">', f"<strong>{_esc(word('trainer_notes', lang))}</strong>"]

@@ -133,8 +133,10 @@ def _timeline(doc: Handout) -> list[str]:
     out = [f"## {word('timeline', lang)}", ""]
     if doc.has_offsets:
         out += [f"*{word('t_zero', lang)}*", ""]
+    if doc.scheduled_legend:
+        out += [f"*{escape(doc.scheduled_legend)}*", ""]
     for event in doc.events:
-        head = [f"**{event.date}**"]
+        head = [f"**{event.date}**{event.scheduled}"]
         if event.offset:
             head.append(event.offset)
         head.append(f"*{event.kind_label}*")
@@ -174,7 +176,10 @@ def _questions(doc: Handout) -> list[str]:
         if question.event is not None:
             out[-1] += "  "
             event = question.event
-            out.append(f"   *{word('at_event', lang)}{colon(lang)}{event.date} · {_inline(event.title, '   ')}*")
+            out.append(
+                f"   *{word('at_event', lang)}{colon(lang)}{event.date}{event.scheduled}"
+                f" · {_inline(event.title, '   ')}*"
+            )
         if question.notes is not None:
             out += ["", f"   > **{word('trainer_notes', lang)}{_colon(lang)}** {_inline(question.notes, '   > ')}"]
     out.append("")

@@ -13,11 +13,12 @@ import re
 from html import escape
 from typing import Any
 
+from casetui import derive
 from casetui.export.urls import safe_url
 from casetui.export.words import colon, kind_word, list_sep, word
 from casetui.i18n import label
 from casetui.model import Case, Event, Phase
-from casetui.render.common import timeline_rows
+from casetui.render.common import scheduled_mark, timeline_rows
 from casetui.text import LText
 from casetui.when import Precision, When
 
@@ -49,6 +50,8 @@ def timeline_document(case: Case, lang: str, with_notes: bool = False) -> dict[s
         event = row.event
         parts = _paragraphs(event.detail, lang)
         meta = [f"<strong>{_esc(row.offset.offset())}</strong>"] if row.offset else []
+        if row.scheduled:  # Also in `display_date`, which some TimelineJS layouts do not show.
+            meta.append(f"<em>{_esc(word('scheduled_note', lang))}</em>")
         if row.stops:
             names = list_sep(lang).join(_text(s.name, lang) for s in row.stops)
             meta.append(f"{_esc(word('stops_here', lang) + colon(lang))}{names}")
@@ -58,7 +61,7 @@ def timeline_document(case: Case, lang: str, with_notes: bool = False) -> dict[s
         parts += _citations(case, event, lang)
         events.append(
             {
-                "start_date": date_object(event.date),
+                "start_date": date_object(event.date, scheduled_mark(row.scheduled, lang)),
                 "text": {"headline": _text(event.title, lang), "text": "".join(parts)},
                 "group": kind_word(event.kind, lang),
                 "unique_id": _unique_id(case, event, position, used),
@@ -76,8 +79,9 @@ def timelinejs_json(case: Case, lang: str, with_notes: bool = False) -> str:
     return json.dumps(timeline_document(case, lang, with_notes), ensure_ascii=False, indent=2) + "\n"
 
 
-def date_object(when: When) -> dict[str, Any]:
-    """A TimelineJS date at the precision written, with casetui's display of it."""
+def date_object(when: When, mark: str = "") -> dict[str, Any]:
+    """A TimelineJS date at the precision written, with casetui's display of it (and `mark` after it:
+    ` (scheduled)` for a date after `as_of`)."""
     date: dict[str, Any] = {"year": when.year}
     if when.precision >= Precision.MONTH:
         date["month"] = when.month
@@ -89,7 +93,7 @@ def date_object(when: When) -> dict[str, Any]:
         date["minute"] = when.moment.minute
         if when.moment.second:
             date["second"] = when.moment.second
-    date["display_date"] = when.display()
+    date["display_date"] = when.display() + mark
     return date
 
 
@@ -151,7 +155,10 @@ def _title_slide(case: Case, lang: str) -> dict[str, Any]:
     facts = [_text(case.company, lang)] if case.company is not None else []
     facts.append(_esc(label(case.status, lang)))
     if case.launched is not None:
-        span = case.launched.display() + (f" – {case.ended.display()}" if case.ended else "")
+        finish = derive.end(case)
+        span = case.launched.display()
+        if finish is not None:
+            span += f" – {finish.date.display()}{scheduled_mark(finish.scheduled, lang)}"
         facts.append(_esc(span))
     text = "".join(_paragraphs(case.summary, lang)) + "<p>" + " · ".join(facts) + "</p>"
     return {"text": {"headline": _text(case.name, lang), "text": text}, "unique_id": case.id}

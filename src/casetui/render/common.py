@@ -5,7 +5,7 @@ Nothing here imports Rich, so the JSON, CSV and Markdown outputs stay light.
 
 from typing import NamedTuple
 
-from casetui import derive
+from casetui import derive, i18n
 from casetui.model import Case, Event, Service
 from casetui.text import LText
 from casetui.values import Shown
@@ -41,11 +41,11 @@ def cell_fallback(cell: Shown) -> str | None:
     return "en"
 
 
-def cell_text(cell: Shown | None) -> str:
-    """A compare cell's display string with its fallback mark, or "" when the case lacks the row."""
+def cell_text(cell: Shown | None, lang: str = "en") -> str:
+    """A compare cell's display string with its fallback and scheduled marks, or "" when the case lacks the row."""
     if cell is None:
         return ""
-    return cell.display + fallback_mark(cell_fallback(cell))
+    return cell.display + fallback_mark(cell_fallback(cell)) + scheduled_mark(cell.scheduled, lang)
 
 
 class TimelineRow(NamedTuple):
@@ -58,16 +58,38 @@ class TimelineRow(NamedTuple):
     """What is left to the final shutdown; None when the case has no shutdown event."""
     stops: tuple[Service, ...]
     """Services this event switches off, in `[services]` order."""
+    scheduled: bool = False
+    """Dated after the case's `as_of`: announced, not confirmed."""
+    offset_scheduled: bool = False
+    """The T-offset rests on a scheduled date (this event or the announcement)."""
+    to_shutdown_scheduled: bool = False
+    """The time to shutdown rests on a scheduled date (this event or the final shutdown)."""
 
 
 def timeline_rows(case: Case) -> list[TimelineRow]:
     """Every event in order, with T-offset, time to shutdown and the services it stops."""
-    return [
-        TimelineRow(
-            event=event,
-            offset=derive.t_offset(case, event),
-            to_shutdown=derive.to_shutdown(case, event),
-            stops=derive.services_ended_by(case, event) if event.ends else (),
+    announced, shutdown = derive.announcement(case), derive.final_shutdown(case)
+    announced_scheduled = announced is not None and derive.scheduled(case, announced)
+    shutdown_scheduled = shutdown is not None and derive.scheduled(case, shutdown)
+    rows = []
+    for event in case.events:
+        scheduled = derive.scheduled(case, event)
+        offset = derive.t_offset(case, event)
+        to_shutdown = derive.to_shutdown(case, event)
+        rows.append(
+            TimelineRow(
+                event=event,
+                offset=offset,
+                to_shutdown=to_shutdown,
+                stops=derive.services_ended_by(case, event) if event.ends else (),
+                scheduled=scheduled,
+                offset_scheduled=offset is not None and (scheduled or announced_scheduled),
+                to_shutdown_scheduled=to_shutdown is not None and (scheduled or shutdown_scheduled),
+            )
         )
-        for event in case.events
-    ]
+    return rows
+
+
+def scheduled_mark(scheduled: bool, lang: str) -> str:
+    """The mark after a date or span that rests on a schedule: ` (scheduled)`, `（计划）`, or nothing."""
+    return i18n.scheduled_mark(lang) if scheduled else ""

@@ -27,6 +27,7 @@ def dumps(document: Any, ascii_only: bool = False) -> str:
 # an indent, `json` encodes in pure Python, which at 10,000 cases costs more than loading the
 # library. The text is exactly what `dumps` writes for the same document (a test holds it to that).
 
+_BOOL = ("false", "true")
 _CHUNK = 500
 """Cases per piece of output: 10,000 cases held as one string (and its encoding) cost 20 MB."""
 
@@ -38,15 +39,16 @@ def case_list(
     as shown), and the files that did not load.
 
     Each case: its id, name and company in `lang`, status as written, tags, launched and ended
-    dates, lifespan and notice period as spans, number of events, path, and which of its texts
-    fell back to another language.
+    dates, the end (`ended` or else the final shutdown) with whether it is derived and scheduled,
+    lifespan and notice period as spans (each saying whether it rests on a schedule), number of
+    events, path, and which of its texts fell back to another language.
     """
     from casetui.serialize import OUTPUT_FORMAT
 
     text = json.encoder.encode_basestring_ascii if ascii_only else json.encoder.encode_basestring
     # Dates, spans and tag sets repeat across a library (and are shared objects): write each once.
     dates: dict[When, str] = {}
-    spans: dict[Span, str] = {}
+    spans: dict[tuple[Span, bool], str] = {}
     lists: dict[tuple[str, ...], str] = {}
 
     def date(value: When | None) -> str:
@@ -59,16 +61,25 @@ def case_list(
             written = dates[value] = text(value.iso())
         return written
 
-    def span(value: Span | None) -> str:
+    def span(value: Span | None, scheduled: bool) -> str:
         if value is None:
             return "null"
-        written = spans.get(value)
+        written = spans.get((value, scheduled))
         if written is None:
-            written = spans[value] = (
+            written = spans[value, scheduled] = (
                 f'{{\n        "amount": {value.amount},\n        "unit": {text(value.unit_name)},\n'
-                f'        "display": {text(value.display())}\n      }}'
+                f'        "display": {text(value.display())},\n'
+                f'        "scheduled": {_BOOL[scheduled]}\n      }}'
             )
         return written
+
+    def end(summary: Summary) -> str:
+        if summary.end is None:
+            return "null"
+        return (
+            f'{{\n        "date": {date(summary.end)},\n        "derived": {_BOOL[summary.end_derived]},\n'
+            f'        "scheduled": {_BOOL[summary.end_scheduled]}\n      }}'
+        )
 
     def strings(values: tuple[str, ...]) -> str:
         written = lists.get(values)
@@ -98,8 +109,9 @@ def case_list(
             f'      "tags": {strings(summary.tags)},\n'
             f'      "launched": {date(summary.launched)},\n'
             f'      "ended": {date(summary.ended)},\n'
-            f'      "lifespan": {span(summary.lifespan)},\n'
-            f'      "notice_period": {span(summary.notice)},\n'
+            f'      "end": {end(summary)},\n'
+            f'      "lifespan": {span(summary.lifespan, summary.lifespan_scheduled)},\n'
+            f'      "notice_period": {span(summary.notice, summary.notice_scheduled)},\n'
             f'      "events": {summary.events},\n'
             f'      "path": {text(path)},\n'
             f'      "fallback": {strings(fallback)}\n'

@@ -13,7 +13,7 @@ from casetui import derive
 from casetui.compare import Row
 from casetui.i18n import label
 from casetui.model import Case, Fact, Source
-from casetui.render.common import TimelineRow, cell_text, marked, timeline_rows
+from casetui.render.common import TimelineRow, cell_text, marked, scheduled_mark, timeline_rows
 from casetui.values import show
 from casetui.when import Span
 
@@ -60,12 +60,12 @@ def _timeline_table(case: Case, rows: Sequence[TimelineRow], lang: str) -> list[
         body.append(
             [
                 row.offset.offset() if row.offset else "",
-                event.date.display(),
+                event.date.display() + scheduled_mark(row.scheduled, lang),
                 event.kind,
                 title,
                 cell(", ".join(event.sources)),
                 cell(", ".join(marked(s.name, lang) for s in row.stops)),
-                row.to_shutdown.display(lang) if row.to_shutdown else "",
+                _span(row.to_shutdown, lang) or "",  # The shutdown's own date carries the mark.
             ]
         )
     return table(header, body)
@@ -101,7 +101,7 @@ def compare_md(cases: Sequence[Case], rows: Sequence[Row], lang: str, baseline: 
     for row in rows:
         values = []
         for value, differs in zip(row.cells, row.cell_differs, strict=True):
-            text = cell(cell_text(value))
+            text = cell(cell_text(value, lang))
             if value is not None and value.note:
                 text += f" ({cell(value.note)})"
             values.append(f"**{text}**" if differs and baseline is not None and text else text)
@@ -139,9 +139,12 @@ def case_md(case: Case, lang: str) -> str:
         ("region", case.region),
         ("tags", ", ".join(case.tags) or None),
         ("launched", case.launched.display() if case.launched else None),
-        ("ended", case.ended.display() if case.ended else None),
-        ("lifespan", _span(derive.lifespan(case), lang)),
-        ("notice_period", _span(derive.notice_period(case), lang)),
+        (
+            "ended",
+            case.ended.display() + scheduled_mark(derive.is_scheduled(case, case.ended), lang) if case.ended else None,
+        ),
+        ("lifespan", _span(derive.lifespan(case), lang, derive.lifespan_scheduled(case))),
+        ("notice_period", _span(derive.notice_period(case), lang, derive.notice_scheduled(case))),
         ("as_of", case.as_of.display() if case.as_of else None),
     ]
     out += [f"- **{label(key, lang)}:** {cell(value)}" for key, value in facts if value]
@@ -165,7 +168,7 @@ def case_md(case: Case, lang: str) -> str:
             body.append(
                 [
                     cell(name),
-                    cell(cell_text(shown)),
+                    cell(cell_text(shown, lang)),
                     cell(shown.note or "") if shown else "",
                     cell(", ".join(shown.sources) if shown else ""),
                 ]
@@ -202,5 +205,5 @@ def case_md(case: Case, lang: str) -> str:
     return "\n".join(out) + "\n"
 
 
-def _span(value: Span | None, lang: str) -> str | None:
-    return None if value is None else value.display(lang)
+def _span(value: Span | None, lang: str, scheduled: bool = False) -> str | None:
+    return None if value is None else value.display(lang) + scheduled_mark(scheduled, lang)

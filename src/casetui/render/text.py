@@ -25,11 +25,11 @@ from casetui import derive
 from casetui.compare import Row
 from casetui.i18n import label
 from casetui.model import Case, Fact, Source
-from casetui.render.common import cell_fallback, fallback_mark, localized, timeline_rows
+from casetui.render.common import cell_fallback, fallback_mark, localized, scheduled_mark, timeline_rows
 from casetui.summary import Summary
 from casetui.text import LText
 from casetui.values import Shown, show
-from casetui.when import Span
+from casetui.when import Span, When
 
 FALLBACK = "dim italic"
 DIFFERS = "bold yellow"
@@ -73,8 +73,20 @@ def text(value: LText | None, lang: str, style: str = "") -> Text:
     return out
 
 
-def _span(value: Span | None, lang: str) -> Text:
-    return Text(value.display(lang) if value else "")
+def _span(value: Span | None, lang: str, scheduled: bool = False) -> Text:
+    out = Text(value.display(lang) if value else "")
+    return _mark(out, value is not None and scheduled, lang)
+
+
+def _when(value: When | None, lang: str, scheduled: bool = False) -> Text:
+    return _mark(Text(value.display() if value else ""), value is not None and scheduled, lang)
+
+
+def _mark(out: Text, scheduled: bool, lang: str) -> Text:
+    """`out` with ` (scheduled)` / `（计划）` after it when it rests on a date after `as_of`."""
+    if scheduled:
+        out.append(scheduled_mark(True, lang), style="italic")
+    return out
 
 
 def _status(status: str, lang: str) -> Text:
@@ -223,9 +235,9 @@ def list_table(summaries: Sequence[Summary], lang: str) -> Table:
             text(s.company, lang),
             _status(s.status, lang),
             Text(s.launched.display() if s.launched else ""),
-            Text(s.ended.display() if s.ended else ""),
-            _span(s.lifespan, lang),
-            _span(s.notice, lang),
+            _when(s.ended, lang, s.end_scheduled and not s.end_derived),
+            _span(s.lifespan, lang, s.lifespan_scheduled),
+            _span(s.notice, lang, s.notice_scheduled),
         )
     return table
 
@@ -233,14 +245,15 @@ def list_table(summaries: Sequence[Summary], lang: str) -> Table:
 # -- compare ---------------------------------------------------------------------------------
 
 
-def _cell(value: Shown | None, differs: bool = False, note: bool = True) -> Text:
-    """A compare value with its fallback mark, and its note on a second line when `note`."""
+def _cell(value: Shown | None, differs: bool = False, note: bool = True, lang: str = "en") -> Text:
+    """A compare value with its fallback and scheduled marks, and its note on a second line when `note`."""
     if value is None:
         return Text("")
     out = Text(value.display, style=DIFFERS if differs else "")
     fallback = cell_fallback(value)
     if fallback:
         out.append(fallback_mark(fallback), style=FALLBACK)
+    _mark(out, value.scheduled, lang)
     if note and value.note:
         out.append("\n" + value.note, style="dim")
     return out
@@ -262,7 +275,7 @@ def compare_table(cases: Sequence[Case], rows: Sequence[Row], lang: str, baselin
         if row.group != group:
             table.add_section()
             group = row.group
-        cells = [_cell(v, d) for v, d in zip(row.cells, row.cell_differs, strict=True)]
+        cells = [_cell(v, d, lang=lang) for v, d in zip(row.cells, row.cell_differs, strict=True)]
         table.add_row(Text("≠" if row.differs else ""), Text(row.label), *cells)
     return table
 
@@ -287,12 +300,12 @@ def timeline_table(case: Case, lang: str) -> LongTable:
             stops.append_text(text(service.name, lang))
         table.add_row(
             Text(row.offset.offset() if row.offset else "", style="cyan"),
-            Text(event.date.display()),
+            _when(event.date, lang, row.scheduled),
             Text(event.kind),
             title,
             Text(", ".join(event.sources), style="dim"),
             stops,
-            _span(row.to_shutdown, lang),
+            _span(row.to_shutdown, lang),  # The date and the notice period carry the mark: not every row again.
         )
     return table
 
@@ -328,6 +341,7 @@ def case_view(case: Case, lang: str) -> Group:
     title.append(f"  {case.id}", style="dim")
     parts += [title, text(case.summary, lang)]
 
+    lifespan, notice = derive.lifespan(case), derive.notice_period(case)
     overview = Table.grid(padding=(0, 2))
     overview.add_column(style="bold", no_wrap=True)
     overview.add_column(overflow="fold")
@@ -337,9 +351,9 @@ def case_view(case: Case, lang: str) -> Group:
         ("region", Text(case.region) if case.region else None),
         ("tags", Text(", ".join(case.tags)) if case.tags else None),
         ("launched", Text(case.launched.display()) if case.launched else None),
-        ("ended", Text(case.ended.display()) if case.ended else None),
-        ("lifespan", _span(derive.lifespan(case), lang) if case.launched and case.ended else None),
-        ("notice_period", _span(derive.notice_period(case), lang) if derive.notice_period(case) else None),
+        ("ended", _when(case.ended, lang, derive.is_scheduled(case, case.ended)) if case.ended else None),
+        ("lifespan", _span(lifespan, lang, derive.lifespan_scheduled(case)) if lifespan else None),
+        ("notice_period", _span(notice, lang, derive.notice_scheduled(case)) if notice else None),
         ("as_of", Text(case.as_of.display()) if case.as_of else None),
         ("reason", text(case.reason, lang) if case.reason else None),
     ]
@@ -361,7 +375,7 @@ def case_view(case: Case, lang: str) -> Group:
             name = text(value.label, lang) if isinstance(value, Fact) and value.label else Text(label(key, lang))
             dims.add_row(
                 name,
-                _cell(shown, note=False),
+                _cell(shown, note=False, lang=lang),
                 Text(shown.note or "" if shown else "", style="dim"),
                 Text(", ".join(shown.sources) if shown else "", style="dim cyan"),
             )

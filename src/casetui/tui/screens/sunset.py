@@ -22,6 +22,7 @@ from casetui.model import Case
 from casetui.timeline import TimelineCursor
 from casetui.tui import safe
 from casetui.tui.labels import is_zh, span_text
+from casetui.tui.widgets.badges import scheduled
 from casetui.tui.widgets.event_card import EventCard, QuestionList, countdown, word
 from casetui.tui.widgets.footer import KeysFooter
 from casetui.tui.widgets.ribbon import Ribbon
@@ -179,6 +180,7 @@ class SunsetScreen(Screen[None]):
         if notice is not None:
             text.append(f"{_word('notice', lang)} ", style="dim")
             text.append(span_text(notice, lang), style="bold")
+            scheduled(text, derive.notice_scheduled(self.case), lang)
         return text
 
     def _show_figures(self, lang: str) -> None:

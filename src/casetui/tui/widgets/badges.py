@@ -31,6 +31,16 @@ STATUS_MARKS: dict[str, str] = {
 }
 
 SOURCE_STYLE = "dim italic"
+SCHEDULED_STYLE = "italic #d08a1c"
+"""The mark beside a date after the case's `as_of` (announced, not confirmed), in the sunsetting colour."""
+
+
+def scheduled(text: Text, is_scheduled: bool, lang: str, own_line: bool = False) -> Text:
+    """`text` with ` (scheduled)` / `（计划）` after it when `is_scheduled`; on a line of its own with `own_line`."""
+    if is_scheduled:
+        mark = i18n.scheduled_mark(lang)
+        text.append("\n" + mark.strip() if own_line else mark, style=SCHEDULED_STYLE)
+    return text
 
 
 def status_text(status: str, lang: str) -> Text:

@@ -17,7 +17,7 @@ from casetui.model import Case, Dimension, Event, Fact, Phase
 from casetui.text import LText
 from casetui.tui import safe
 from casetui.tui.labels import is_zh, word
-from casetui.tui.widgets.badges import SOURCE_STYLE, sources_text, span_cell, status_text, when_text
+from casetui.tui.widgets.badges import SOURCE_STYLE, scheduled, sources_text, span_cell, status_text, when_text
 from casetui.values import display_value
 from casetui.when import Span
 
@@ -73,14 +73,15 @@ def overview(case: Case, lang: str) -> RenderableType:
     if case.region:
         grid.add_row(word("region", lang), Text(case.region))
     grid.add_row(word("launched", lang), when_text(case.launched))
-    grid.add_row(word("ended", lang), when_text(case.ended))
-    grid.add_row(word("lifespan", lang), span_cell(derive.lifespan(case), lang))
-    grid.add_row(word("notice", lang), span_cell(derive.notice_period(case), lang))
+    grid.add_row(word("ended", lang), scheduled(when_text(case.ended), derive.is_scheduled(case, case.ended), lang))
+    lifespan, notice = derive.lifespan(case), derive.notice_period(case)
+    grid.add_row(word("lifespan", lang), scheduled(span_cell(lifespan, lang), derive.lifespan_scheduled(case), lang))
+    grid.add_row(word("notice", lang), scheduled(span_cell(notice, lang), derive.notice_scheduled(case), lang))
     announced, shutdown = derive.announcement(case), derive.final_shutdown(case)
     if announced is not None:
-        grid.add_row(word("announced", lang), _event_ref(announced, lang))
+        grid.add_row(word("announced", lang), _event_ref(case, announced, lang))
     if shutdown is not None:
-        grid.add_row(word("shutdown", lang), _event_ref(shutdown, lang))
+        grid.add_row(word("shutdown", lang), _event_ref(case, shutdown, lang))
     if case.as_of is not None:
         grid.add_row(word("as_of", lang), when_text(case.as_of))
     parts += [grid, Text(""), heading(word("summary", lang)), safe.localized(case.summary, lang)]
@@ -89,8 +90,9 @@ def overview(case: Case, lang: str) -> RenderableType:
     return Group(*parts)
 
 
-def _event_ref(event: Event, lang: str) -> Text:
-    return Text.assemble(when_text(event.date), "  ", safe.localized(event.title, lang))
+def _event_ref(case: Case, event: Event, lang: str) -> Text:
+    date = scheduled(when_text(event.date), derive.scheduled(case, event), lang)
+    return Text.assemble(date, "  ", safe.localized(event.title, lang))
 
 
 def model(case: Case, lang: str) -> RenderableType:
@@ -163,7 +165,7 @@ def timeline(case: Case, lang: str) -> RenderableType:
             body.append(f"\n{word('stops', lang)}: ", style="#d08a1c")
             body.append_text(Text(", ").join(safe.localized(s.name, lang) for s in stopped))
         table.add_row(
-            when_text(event.date, stacked=True),
+            scheduled(when_text(event.date, stacked=True), derive.scheduled(case, event), lang, own_line=True),
             _offset(offset),
             Text(word(f"kind_{kind}", lang), style=KIND_STYLES.get(kind, "")),
             body,
@@ -275,7 +277,7 @@ def questions(case: Case, lang: str, reveal: bool) -> RenderableType:
             event = case.event(question.event)
             if event is not None:
                 body.append(f"\n{word('at_event', lang)}: ", style="dim")
-                body.append_text(_event_ref(event, lang))
+                body.append_text(_event_ref(case, event, lang))
         if reveal and question.notes is not None:
             body.append(f"\n{word('trainer_notes', lang)}: ", style="#d08a1c")
             body.append_text(safe.localized(question.notes, lang))

@@ -31,7 +31,7 @@ from casetui.text import LText
 from casetui.tui import safe
 from casetui.tui.labels import span_text, word
 from casetui.tui.listing import BROKEN, COLUMNS
-from casetui.tui.widgets.badges import span_cell, status_text, when_text
+from casetui.tui.widgets.badges import SCHEDULED_STYLE, span_cell, status_text, when_text
 from casetui.when import Precision, Span
 
 MARK_GLYPH = "✓"
@@ -464,10 +464,18 @@ def row_cells(entry: Entry, lang: str) -> dict[str, Text]:
         "company": safe.localized(summary.company, lang) if summary.company else DASH,
         "status": status_text(summary.status, lang),
         "launched": when_text(summary.launched, compact=True),
-        "ended": when_text(summary.ended, compact=True),
-        "lifespan": span_cell(summary.lifespan, lang, compact=True),
-        "notice": span_cell(summary.notice, lang, compact=True),
+        "ended": _scheduled(when_text(summary.ended, compact=True), summary.end_scheduled and not summary.end_derived),
+        "lifespan": _scheduled(span_cell(summary.lifespan, lang, compact=True), summary.lifespan_scheduled),
+        "notice": _scheduled(span_cell(summary.notice, lang, compact=True), summary.notice_scheduled),
     }
+
+
+def _scheduled(cell: Text, scheduled: bool) -> Text:
+    """A cell resting on a date after `as_of`, in the scheduled style: the columns are sized for the
+    values alone, so the words "(scheduled)" / "（计划）" are left to the preview beside the list."""
+    if scheduled:
+        cell.stylize(SCHEDULED_STYLE)
+    return cell
 
 
 def _append_cell(line: Text, cell: Text, width: int) -> None:

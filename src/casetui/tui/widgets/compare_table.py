@@ -17,6 +17,7 @@ from casetui.compare import Row, compare
 from casetui.model import Case
 from casetui.tui import safe
 from casetui.tui.labels import is_zh
+from casetui.tui.widgets.badges import scheduled
 from casetui.values import Shown
 
 MAX_CELL = 40
@@ -48,7 +49,7 @@ def _word(table: dict[str, tuple[str, str]], key: str, lang: str) -> str:
     return pair[1] if is_zh(lang) else pair[0]
 
 
-def cell_text(cell: Shown | None, differs: bool, baseline: bool) -> Text:
+def cell_text(cell: Shown | None, differs: bool, baseline: bool, lang: str = "en") -> Text:
     """One value as literal text, one line, cut to `MAX_CELL`, styled by how it compares."""
     if cell is None:
         return Text(MISSING, style="dim")
@@ -59,6 +60,7 @@ def cell_text(cell: Shown | None, differs: bool, baseline: bool) -> Text:
         text.stylize(DIFF_STYLE)
     elif baseline:
         text.stylize(BASELINE_STYLE)
+    scheduled(text, cell.scheduled, lang)
     text.truncate(MAX_CELL, overflow="ellipsis")
     return text
 
@@ -130,7 +132,7 @@ class CompareTable(DataTable[Text]):
 
     def _cells(self, row: Row) -> list[Text]:
         return [
-            cell_text(cell, differs, index == self.baseline)
+            cell_text(cell, differs, index == self.baseline, self.lang)
             for index, (cell, differs) in enumerate(zip(row.cells, row.cell_differs, strict=True))
         ]
 

@@ -14,6 +14,7 @@ from casetui.model import Case, Question
 from casetui.timeline import TimelineCursor
 from casetui.tui import safe
 from casetui.tui.labels import is_zh, span_text
+from casetui.tui.widgets.badges import scheduled
 from casetui.tui.widgets.kinds import badge_style, kind_colour, kind_glyph, kind_label
 from casetui.when import Span, SpanUnit
 
@@ -119,7 +120,8 @@ class EventCard(Static):
         badge = Text(
             f" {kind_glyph(event.kind)} {kind_label(event.kind, lang).upper()} ", style=badge_style(event.kind)
         )
-        head = Head(badge, Text(event.date.display(), style="bold"))
+        date = scheduled(Text(event.date.display(), style="bold"), derive.scheduled(case, event), lang)
+        head = Head(badge, date)
         title = safe.localized(event.title, lang, style=f"bold {kind_colour(event.kind)}")
         parts: list[RenderableType] = [head, Text(), title, *position_lines(cursor, lang)]
         if event.detail is not None:

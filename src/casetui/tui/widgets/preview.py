@@ -9,11 +9,12 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
+from casetui import derive
 from casetui.library import Entry, display_path
 from casetui.tui import safe
 from casetui.tui.labels import word
 from casetui.tui.listing import BROKEN
-from casetui.tui.widgets.badges import span_cell, status_text, when_text
+from casetui.tui.widgets.badges import scheduled, span_cell, status_text, when_text
 
 GLANCE_CHARS = 1_000
 """Characters of summary and reason the preview shows: wrapping a file's 400,000 would stall every cursor move."""
@@ -73,11 +74,14 @@ def render_preview(entry: Entry | None, lang: str) -> RenderableType:
     facts.add_column()
     facts.add_row(Text(word("model_type", lang)), safe.localized(case.model_type, lang))
     facts.add_row(Text(word("launched", lang)), when_text(case.launched))
-    facts.add_row(Text(word("ended", lang)), when_text(case.ended))
+    ended = scheduled(when_text(case.ended), derive.is_scheduled(case, case.ended), lang)
+    facts.add_row(Text(word("ended", lang)), ended)
     summary = entry.summary
     if summary is not None:
-        facts.add_row(Text(word("lifespan", lang)), span_cell(summary.lifespan, lang))
-        facts.add_row(Text(word("notice", lang)), span_cell(summary.notice, lang))
+        lifespan = scheduled(span_cell(summary.lifespan, lang), summary.lifespan_scheduled, lang)
+        facts.add_row(Text(word("lifespan", lang)), lifespan)
+        notice = scheduled(span_cell(summary.notice, lang), summary.notice_scheduled, lang)
+        facts.add_row(Text(word("notice", lang)), notice)
     if case.region:
         facts.add_row(Text(word("region", lang)), Text(case.region))
     lines += [facts, Text(""), _glance(safe.localized(case.summary, lang))]
