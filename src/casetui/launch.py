@@ -21,6 +21,9 @@ def has_terminal() -> bool:
     return sys.stdin.isatty() and sys.stdout.isatty()
 
 
+ENV_NO_WATCH = "CASETUI_NO_WATCH"
+"""Set (to anything) to open the app without live reload: where the OS limits file watches, say."""
+
 _closed = False
 """True once the app has run and closed in this process: the caller may then `leave`."""
 
@@ -43,7 +46,8 @@ def open_app(cli_dirs: Sequence[Path], lang: str, present: str | None = None, bu
     # (`CaseTUI.on_ready`).
     gc.disable()
     extra: dict[str, Any] = {} if bundled else {"bundled": False}
-    app = make_app(list(cli_dirs), lang=lang, present=present, **extra)
+    watch = not os.environ.get(ENV_NO_WATCH)
+    app = make_app(list(cli_dirs), lang=lang, present=present, watch=watch, **extra)
     app.run()
     _closed = True
     return getattr(app, "return_code", None) or 0

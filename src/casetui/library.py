@@ -108,9 +108,18 @@ class Entry:
         return self.summary is not None
 
     @property
+    def stale(self) -> bool:
+        """Loaded once, but its file has since been saved with errors: it shows its last good case."""
+        return self.summary is not None and any(not p.warning for p in self.problems)
+
+    @property
     def case(self) -> Case | None:
-        """The full case, read now if it was not kept; None when the file is broken."""
-        if self._case is None and self.summary is not None:
+        """The full case, read now if it was not kept; None when the file is broken.
+
+        A stale entry is not read again: its file is known to be broken, and reading it would drop
+        the summary the library still shows.
+        """
+        if self._case is None and self.summary is not None and not self.problems:
             try:
                 self._case = read_case(self.path, display_path(self.path))
             except CaseError as err:  # Changed on disk since it was indexed.
@@ -163,6 +172,71 @@ class Library:
         """The summary of the case with this id."""
         entry = self.entries.get(case_id)
         return entry.summary if entry else None
+
+    def reload(self, paths: Iterable[Path]) -> list[str]:
+        """Read again the case files at `paths`, saved, created or deleted since: the ids whose entry changed.
+
+        Each file goes through the loader as at start-up. A file that no longer loads keeps its last
+        good case and summary and gains its problems (`Entry.stale`), so a half-typed save loses
+        nothing on screen; the next good save clears them. A path that is gone drops its entry (an
+        editor's save by rename arrives as a delete and a create of one path: what counts is the file
+        there now). Paths outside the library, hidden ones and other files are ignored.
+        """
+        changed: list[str] = []
+        for path in paths:
+            place = self._place(path)
+            if place is None:
+                continue
+            root_at, root = place
+            case_id = clean(path.name[:-5])
+            entry = self.entries.get(case_id)
+            same = entry is not None and _same_path(entry.path, path)
+            if not path.is_file() or path.is_symlink():  # Gone (or a link, which start-up checks and this does not).
+                if entry is not None and same:
+                    del self.entries[case_id]
+                    self._forget(path)
+                    changed.append(case_id)
+                continue
+            if entry is not None and not same:
+                if self._root_at(entry.root) <= root_at:
+                    continue  # Shadowed by the file read first, as at start-up.
+                entry = None  # A new file in an earlier folder now wins the id.
+            parsed = _parse(path)
+            if entry is None:
+                entry = self.entries[case_id] = Entry(case_id, path, root, None)
+            if isinstance(parsed, Case):
+                from casetui.summary import Summary
+
+                entry.summary, entry._case, entry.problems = Summary.from_case(parsed), parsed, ()
+            else:
+                entry.problems = parsed
+            self._forget(path)
+            self.problems.extend(entry.problems)
+            changed.append(case_id)
+        return changed
+
+    def _place(self, path: Path) -> tuple[int, Path] | None:
+        """The position and folder of the library root holding case file `path`, or None when none reads it."""
+        if not path.name.endswith(".toml"):
+            return None
+        full = os.path.abspath(path)
+        for at, root in enumerate(self.roots):
+            inside = os.path.relpath(full, os.path.abspath(root))
+            parts = inside.split(os.sep)
+            if parts[0] == os.pardir:
+                continue
+            if any(part.startswith(("_", ".")) for part in parts):
+                return None
+            return at, root
+        return None
+
+    def _root_at(self, root: Path) -> int:
+        return self.roots.index(root) if root in self.roots else len(self.roots)
+
+    def _forget(self, path: Path) -> None:
+        """Drop the problems met in `path` when it was read before."""
+        shown = display_path(path)
+        self.problems = [p for p in self.problems if p.path != shown]
 
     def suggest(self, case_id: str) -> list[str]:
         """Ids close to an unknown one, for "did you mean"."""
@@ -327,6 +401,11 @@ def _scan_roots(
             if entry.summary is None:
                 pending.append((entry, index, key, stamp))
     return pending
+
+
+def _same_path(a: Path, b: Path) -> bool:
+    """One path written two ways (relative and absolute); unlike `_same_file`, true for a file now gone."""
+    return os.path.abspath(a) == os.path.abspath(b)
 
 
 def _same_file(a: Path, b: Path) -> bool:

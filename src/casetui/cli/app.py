@@ -318,7 +318,8 @@ def timeline_command(
 @app.command(
     "validate",
     epilog="\b\nExamples:\n  casetui validate                      # the whole library\n"
-    "  casetui validate my-cases/ draft.toml --json",
+    "  casetui validate my-cases/ draft.toml --json\n"
+    "  casetui validate --watch draft.toml      # again on every save; Ctrl-C to stop",
 )
 @guarded
 def validate_command(
@@ -328,14 +329,28 @@ def validate_command(
         typer.Argument(metavar="[PATH ...]", help="Case files or folders (default: the whole library)."),
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="JSON instead of one line per problem.")] = False,
+    watch: Annotated[
+        bool, typer.Option("--watch", help="Check again each time a file is saved, until Ctrl-C (which exits 0).")
+    ] = False,
 ) -> None:
     """Check case files; print one line per problem (`path:line: key: message`).
 
     Exits 1 when any file has an error; warnings (such as a shadowed id) are printed but exit 0.
+    With --watch, checks again on every save and prints the result each time.
     """
+    opts = settings(ctx)
+    errors = _validate(opts, paths, as_json)
+    if watch:
+        _validate_on_save(opts, paths, as_json)
+        return
+    if errors:
+        raise typer.Exit(1)
+
+
+def _validate(opts: Settings, paths: list[Path] | None, as_json: bool) -> int:
+    """Check `paths` (or the library), print the problems and the verdict; the number of errors."""
     from casetui.library import load_library, validate_paths
 
-    opts = settings(ctx)
     if paths:
         checked, problems = validate_paths(paths)
     else:
@@ -354,8 +369,27 @@ def validate_command(
             f"casetui validate: {verdict}: {_count(checked, 'file')} checked, "
             f"{_count(errors, 'error')}, {_count(warnings, 'warning')}"
         )
-    if errors:
-        raise typer.Exit(1)
+    sys.stdout.flush()  # A pipe (an editor's pane, a test) sees each result as it comes.
+    return errors
+
+
+def _validate_on_save(opts: Settings, paths: list[Path] | None, as_json: bool) -> None:
+    """`validate --watch`: check again after each burst of saves, until Ctrl-C."""
+    import threading
+
+    from casetui.library import display_paths
+    from casetui.watching import watch_paths
+
+    targets = [p for p in (paths or opts.dirs) if p.exists()]
+    if not targets:
+        raise Failure(["casetui validate: --watch: none of these paths exists, so there is nothing to watch"])
+    err("casetui validate: watching for saves; Ctrl-C to stop")
+    try:
+        for changed in watch_paths(targets, threading.Event()):
+            err(f"casetui validate: saved: {', '.join(sorted(display_paths(changed)))}")
+            _validate(opts, paths, as_json)
+    except KeyboardInterrupt:
+        pass
 
 
 @app.command(

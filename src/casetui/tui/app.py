@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import gc
-from collections.abc import Sequence
+import threading
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -18,6 +19,7 @@ from casetui.index_cache import IndexCache
 from casetui.library import Library, load_library
 from casetui.tui.commands import CaseCommands
 from casetui.tui.labels import localize_bindings, word
+from casetui.tui.reloading import CaseReloaded
 from casetui.tui.screens.library import LibraryScreen
 
 THEMES = ("textual-dark", "textual-light")
@@ -52,10 +54,17 @@ class CaseTUI(App[None]):
         lang: str = "en",
         present: str | None = None,
         cache: IndexCache | None = None,
+        *,
+        watch: bool = False,
     ) -> None:
         super().__init__()
         self.dirs = list(dirs)
         self.present = present
+        self.watch_files = watch
+        """Whether saved case files are read again while the app runs (live reload)."""
+        self._stop_watching = threading.Event()
+        self.watching = False
+        """True once the watcher thread has been started."""
         self.library: Library = load_library(self.dirs, cache)
         self.set_reactive(CaseTUI.lang, lang)
         # Before anything is drawn, so the footer's first keys are already in `lang`. (From `on_mount`
@@ -95,6 +104,41 @@ class CaseTUI(App[None]):
         if not gc.isenabled():
             gc.freeze()
             gc.enable()
+        if self.watch_files:
+            self.start_watching()
+
+    def on_unmount(self) -> None:
+        self._stop_watching.set()
+
+    # -- live reload -----------------------------------------------------------------------
+    def start_watching(self) -> None:
+        """Watch the library's folders in a thread, and read each saved case file again.
+
+        Started after the first frame, so that a library of any size opens as fast as without it. A
+        daemon thread rather than a worker: the app's exit must not wait for the watcher to notice.
+        """
+        roots = list(self.library.roots)
+        self.watching = True
+        threading.Thread(target=self._watch, args=(roots,), name="casetui-watch", daemon=True).start()
+
+    def _watch(self, roots: list[Path]) -> None:
+        from casetui.watching import watch_paths
+
+        try:
+            for changed in watch_paths(roots, self._stop_watching):
+                self.call_from_thread(self.reload_files, changed)
+        except (OSError, RuntimeError) as error:  # inotify limits reached, or the app closed meanwhile.
+            if not self._stop_watching.is_set():
+                self.call_from_thread(self.notify, str(error), severity="warning", markup=False)
+
+    def reload_files(self, paths: Iterable[Path]) -> list[str]:
+        """Read these case files again and tell every open screen which cases changed."""
+        changed = self.library.reload(paths)
+        for case_id in changed:
+            entry = self.library.entries.get(case_id)
+            for screen in self.screen_stack:
+                screen.post_message(CaseReloaded(case_id, entry))
+        return changed
 
     def watch_lang(self, lang: str) -> None:
         self._localize(lang)

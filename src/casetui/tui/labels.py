@@ -45,6 +45,11 @@ _WORDS: dict[str, tuple[str, str]] = {
     "screenshot_failed": ("Could not save the screenshot: {error}", "无法保存截图：{error}"),
     "screenshot_read_only": ("Read-only: screenshots are off here.", "只读模式：此处不能保存截图。"),
     "did_you_mean": ("Did you mean: {ids}?", "你是否想找：{ids}？"),
+    "stale_file": (
+        "Saved with errors; the last good version stays on screen until the file is fixed:",
+        "文件保存后有错误；修正前仍显示上一个正确版本：",
+    ),
+    "case_removed": ("The file of this case is gone.", "此案例的文件已不存在。"),
     "no_events": ("No timeline: this case has no events.", "没有时间线：此案例没有事件。"),
     "notes_hidden": ("Trainer notes hidden: press r to reveal.", "讲师备注已隐藏：按 r 显示。"),
     "trainer_notes": ("Trainer notes", "讲师备注"),
