@@ -28,7 +28,15 @@ _closed = False
 """True once the app has run and closed in this process: the caller may then `leave`."""
 
 
-def open_app(cli_dirs: Sequence[Path], lang: str, present: str | None = None, bundled: bool = True) -> int:
+def open_app(
+    cli_dirs: Sequence[Path],
+    lang: str,
+    present: str | None = None,
+    bundled: bool = True,
+    *,
+    speaker: bool = False,
+    speaker_pid: int | None = None,
+) -> int:
     """Run the app until it quits; its return code.
 
     Raises `Failure` when there is no terminal or Textual cannot be imported.
@@ -46,6 +54,8 @@ def open_app(cli_dirs: Sequence[Path], lang: str, present: str | None = None, bu
     # (`CaseTUI.on_ready`).
     gc.disable()
     extra: dict[str, Any] = {} if bundled else {"bundled": False}
+    if speaker:
+        extra.update(speaker=True, speaker_pid=speaker_pid)
     watch = not os.environ.get(ENV_NO_WATCH)
     app = make_app(list(cli_dirs), lang=lang, present=present, watch=watch, **extra)
     app.run()

@@ -251,6 +251,10 @@ class PresenterServer:
 
     async def close(self) -> None:
         """Stop listening, drop every speaker and remove the socket file."""
+        self.close_now()
+
+    def close_now(self) -> None:
+        """`close`, from code that cannot wait (the app's exit)."""
         if self._server is not None:
             self._server.close()
         for writer in list(self._writers):

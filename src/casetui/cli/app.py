@@ -140,9 +140,9 @@ def _check_sort(value: str) -> str:
         raise typer.BadParameter(str(error)) from None
 
 
-def _open_app(opts: Settings, present: str | None = None) -> None:
+def _open_app(opts: Settings, present: str | None = None, speaker: bool = False, pid: int | None = None) -> None:
     """Start the Textual app (imported only then, so other commands never load Textual)."""
-    code = launch.open_app(opts.cli_dirs, opts.lang, present, opts.bundled)
+    code = launch.open_app(opts.cli_dirs, opts.lang, present, opts.bundled, speaker=speaker, speaker_pid=pid)
     if code:
         raise typer.Exit(code)
 
@@ -394,19 +394,40 @@ def _validate_on_save(opts: Settings, paths: list[Path] | None, as_json: bool) -
 
 @app.command(
     "present",
-    epilog="\b\nExample:\n  casetui present xiaomi-youpin-youyu     # full screen, for a workshop",
+    epilog="\b\nExamples:\n  casetui present xiaomi-youpin-youyu     # full screen, for a workshop\n"
+    "  casetui present xiaomi-youpin-youyu --speaker   # in a second terminal: notes, next event, clock\n"
+    "\b\nThe speaker view needs Unix sockets (Linux, macOS, other POSIX systems).",
 )
 @guarded
 def present_command(
     ctx: typer.Context,
     case_id: Annotated[str, typer.Argument(metavar="ID", help="The case to present.")],
+    speaker: Annotated[
+        bool,
+        typer.Option(
+            "--speaker",
+            help="The speaker view: follows `casetui present ID` running in another terminal, step by step "
+            "(stepping in either moves both), with the trainer notes, the next event and a clock.",
+        ),
+    ] = False,
+    pid: Annotated[
+        int | None,
+        typer.Option("--pid", metavar="PID", help="With --speaker: the presenter to follow when several present ID."),
+    ] = None,
 ) -> None:
     """Open the app full screen on one case's sunset timeline, for a workshop."""
     opts = settings(ctx)
     if "/" in case_id or case_id.endswith(".toml"):
         raise typer.BadParameter("give a case id from the library, not a file (use --cases DIR)", param_hint="ID")
+    if pid is not None and not speaker:
+        raise typer.BadParameter("--pid picks the presenter a speaker view follows: add --speaker", param_hint="--pid")
+    if speaker:
+        from casetui.present_link import available
+
+        if not available():
+            raise Failure(["casetui present: --speaker needs Unix sockets, which this system lacks (POSIX only)"], 2)
     (case,) = load_cases(opts.dirs, [case_id])
-    _open_app(opts, present=case.id)
+    _open_app(opts, present=case.id, speaker=speaker, pid=pid)
 
 
 # -- helpers ---------------------------------------------------------------------------------

@@ -6,7 +6,7 @@ import gc
 import threading
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.app import App
 from textual.binding import Binding, BindingType
@@ -21,6 +21,10 @@ from casetui.tui.commands import CaseCommands
 from casetui.tui.labels import localize_bindings, word
 from casetui.tui.reloading import CaseReloaded
 from casetui.tui.screens.library import LibraryScreen
+
+if TYPE_CHECKING:  # The link and the sunset load only when a case is presented.
+    from casetui.present_link import PresenterServer
+    from casetui.tui.screens.sunset import SunsetScreen
 
 THEMES = ("textual-dark", "textual-light")
 """The two themes `d` switches between."""
@@ -56,10 +60,16 @@ class CaseTUI(App[None]):
         cache: IndexCache | None = None,
         *,
         watch: bool = False,
+        speaker: bool = False,
+        speaker_pid: int | None = None,
     ) -> None:
         super().__init__()
         self.dirs = list(dirs)
         self.present = present
+        self.speaker = speaker
+        """With `present`: open the speaker view of that case, which follows its presenter."""
+        self.speaker_pid = speaker_pid
+        self._presenter: PresenterServer | None = None
         self.watch_files = watch
         """Whether saved case files are read again while the app runs (live reload)."""
         self._stop_watching = threading.Event()
@@ -90,10 +100,13 @@ class CaseTUI(App[None]):
         if problems:
             self.notify(word("n_problems", self.lang, n=len(problems)), severity="warning", markup=False, timeout=8)
         if self.present is not None:
-            if self.library.get(self.present) is not None:
-                self.open_sunset(self.present, present=True)
-            else:
+            if self.library.get(self.present) is None:
                 self._unknown(self.present)
+            elif self.speaker:
+                self.open_speaker(self.present, self.speaker_pid)
+            else:
+                self.open_sunset(self.present, present=True)
+                self.run_worker(self._start_presenting(self.present), name="presenter-link")
 
     def on_ready(self) -> None:
         """After the first frame: if start-up ran with the collector off (`casetui.launch`), turn it back on.
@@ -109,6 +122,40 @@ class CaseTUI(App[None]):
 
     def on_unmount(self) -> None:
         self._stop_watching.set()
+        if self._presenter is not None:
+            self._presenter.close_now()
+
+    # -- the speaker view's link -------------------------------------------------------------
+    async def _start_presenting(self, case_id: str) -> None:
+        """Let speaker views (`casetui present ID --speaker`) follow this presentation and step it."""
+        from casetui.present_link import LinkError, PresenterServer, available
+
+        if not available():
+            return  # No Unix sockets (Windows): presenting works, without a speaker view.
+        server = PresenterServer(case_id, self._speaker_stepped)
+        try:
+            await server.start()
+        except LinkError as error:
+            self.notify(str(error), severity="warning", markup=False, timeout=8)
+            return
+        self._presenter = server
+
+    def _speaker_stepped(self, position: int) -> None:
+        """A speaker view stepped: the projected sunset goes there too."""
+        from casetui.tui.screens.sunset import SunsetScreen
+
+        screen = self.screen
+        if (
+            isinstance(screen, SunsetScreen)
+            and self._presenter is not None
+            and screen.case.id == self._presenter.case_id
+        ):
+            screen.show_step(position)
+
+    def on_sunset_screen_stepped(self, message: SunsetScreen.Stepped) -> None:
+        """The presenter stepped: every speaker view follows."""
+        if self._presenter is not None and message.case_id == self._presenter.case_id:
+            self._presenter.publish(message.position)
 
     # -- live reload -----------------------------------------------------------------------
     def start_watching(self) -> None:
@@ -219,6 +266,16 @@ class CaseTUI(App[None]):
             self._unknown(case_id)
             return
         self.push_screen(SunsetScreen(case, present=present))
+
+    def open_speaker(self, case_id: str, pid: int | None = None) -> None:
+        """Open the speaker view of a case: it follows the presenter of that case (`pid` when several)."""
+        from casetui.tui.screens.speaker import SpeakerScreen
+
+        case = self.library.get(case_id)
+        if case is None:
+            self._unknown(case_id)
+            return
+        self.push_screen(SpeakerScreen(case, pid))
 
     def open_compare(self, case_ids: Sequence[str]) -> None:
         """Open the side-by-side comparison of the given cases."""

@@ -19,6 +19,8 @@ def make_app(
     env: str | None = None,
     cache: IndexCache | None = None,
     watch: bool = False,
+    speaker: bool = False,
+    speaker_pid: int | None = None,
 ) -> CaseTUI:
     """Build the app over the library folders in search order.
 
@@ -31,7 +33,9 @@ def make_app(
         cache: the summary index; by default the user's (`IndexCache.default()`, which
             `CASETUI_NO_CACHE` turns off), so that a large library opens without parsing every file.
         watch: read case files again as they are saved (live reload); the CLI turns it on.
+        speaker: with `present`, open the speaker view that follows the presenter of that case
+            (the one with process id `speaker_pid` when several present it).
     """
     dirs = search_dirs(cases_dirs, env=env, bundled=bundled)
     cache = IndexCache.default() if cache is None else cache
-    return CaseTUI(dirs, lang=lang, present=present, cache=cache, watch=watch)
+    return CaseTUI(dirs, lang=lang, present=present, cache=cache, watch=watch, speaker=speaker, speaker_pid=speaker_pid)
