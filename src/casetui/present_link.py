@@ -29,8 +29,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-ENV_RUNTIME_DIR = "CASETUI_RUNTIME_DIR"
-"""Overrides the runtime folder (tests, or a system without one)."""
 SUFFIX = ".sock"
 MAX_LINE = 4096
 """Longest message read; a longer line ends the connection (nothing we send comes near)."""
@@ -48,10 +46,7 @@ def available() -> bool:
 
 
 def runtime_folder() -> Path:
-    """Where presenters put their sockets: the user's runtime folder, under `casetui`."""
-    override = os.environ.get(ENV_RUNTIME_DIR)
-    if override:
-        return Path(override).expanduser()
+    """Where presenters put their sockets: the user's runtime folder (`$XDG_RUNTIME_DIR` on Linux), under `casetui`."""
     import warnings
 
     from platformdirs import user_runtime_dir
