@@ -106,3 +106,25 @@ def test_presenting_app_moves_with_a_speaker_and_tells_it_each_step(
 
     drive(app, scenario)
     assert not list(runtime.glob("*.sock"))  # the socket goes with the app
+
+
+@pytest.mark.parametrize(
+    ("lang", "wanted"),
+    [("en", "casetui present alpha-club --speaker"), ("zh", "讲者视图：在本机另一个终端运行")],
+)
+def test_keys_screen_of_a_presentation_tells_of_the_speaker_view(
+    runtime: Path,
+    app_factory: Callable[..., CaseTUI],
+    drive: Callable[..., None],
+    screen_text: Callable[[CaseTUI], str],
+    lang: str,
+    wanted: str,
+) -> None:
+    app = app_factory(present="alpha-club", lang=lang)
+
+    async def scenario(pilot: Pilot[None]) -> None:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert wanted in screen_text(app).replace("\n", "")
+
+    drive(app, scenario)

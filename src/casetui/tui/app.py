@@ -244,7 +244,17 @@ class CaseTUI(App[None]):
         if isinstance(self.screen, HelpScreen):
             self.screen.dismiss()
             return
-        self.push_screen(HelpScreen(keys_of(self.screen), self.lang))
+        self.push_screen(HelpScreen(keys_of(self.screen), self.lang, self._help_notes()))
+
+    def _help_notes(self) -> list[str]:
+        """What the keys screen says beyond keys: the speaker view when presenting, live reload when on."""
+        notes = []
+        if self.present is not None and (self.speaker or getattr(self.screen, "present", False)):
+            key = "help_speaker_here" if self.speaker else "help_speaker"
+            notes.append(word(key, self.lang, id=self.present))
+        if self.watch_files:
+            notes.append(word("help_live_reload", self.lang))
+        return notes
 
     # -- navigation, used by screens and the command palette --------------------------------
     def open_case(self, case_id: str) -> None:
