@@ -26,6 +26,10 @@ if TYPE_CHECKING:  # The link and the sunset load only when a case is presented.
     from casetui.present_link import PresenterServer
     from casetui.tui.screens.sunset import SunsetScreen
 
+WATCH_AFTER = 0.5
+"""Seconds after the first frame before live reload starts: importing the watcher (some 50 ms of CPU)
+would otherwise compete with the frames that complete the first screen."""
+
 THEMES = ("textual-dark", "textual-light")
 """The two themes `d` switches between."""
 
@@ -118,7 +122,7 @@ class CaseTUI(App[None]):
             gc.freeze()
             gc.enable()
         if self.watch_files:
-            self.start_watching()
+            self.set_timer(WATCH_AFTER, self.start_watching)
 
     def on_unmount(self) -> None:
         self._stop_watching.set()
@@ -161,8 +165,9 @@ class CaseTUI(App[None]):
     def start_watching(self) -> None:
         """Watch the library's folders in a thread, and read each saved case file again.
 
-        Started after the first frame, so that a library of any size opens as fast as without it. A
-        daemon thread rather than a worker: the app's exit must not wait for the watcher to notice.
+        Started after the first screen is complete (`WATCH_AFTER`), so that a library of any size opens as
+        fast as without it. A daemon thread rather than a worker: the app's exit must not wait for the
+        watcher to notice.
         """
         roots = list(self.library.roots)
         self.watching = True
