@@ -343,7 +343,9 @@ class Follower:
         while True:
             choice = choose(presenters(folder), self.case_id, self.pid)
             if choice.presenter is not None and await self._follow(choice.presenter):
-                lost, last = True, None
+                lost, last = True, LinkState(lost=True)
+                self.on_state(last)
+                await asyncio.sleep(self.retry)  # Not straight back to one that hangs up at once.
                 continue
             state = LinkState(choice=choice, lost=lost)
             if state != last:
