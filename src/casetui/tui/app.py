@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import threading
 from collections.abc import Iterable, Sequence
@@ -116,7 +117,8 @@ class CaseTUI(App[None]):
         """After the first frame: if start-up ran with the collector off (`casetui.launch`), turn it back on.
 
         What start-up made lives as long as the app, so it is frozen first: later collections need
-        not walk it (which also keeps their pauses out of keystrokes on a large library).
+        not walk it (which also keeps their pauses out of keystrokes on a large library). Live reload
+        starts a little later still.
         """
         if not gc.isenabled():
             gc.freeze()
@@ -181,7 +183,8 @@ class CaseTUI(App[None]):
                 self.call_from_thread(self.reload_files, changed)
         except (OSError, RuntimeError) as error:  # inotify limits reached, or the app closed meanwhile.
             if not self._stop_watching.is_set():
-                self.call_from_thread(self.notify, str(error), severity="warning", markup=False)
+                with contextlib.suppress(RuntimeError):  # The app may be gone by now.
+                    self.call_from_thread(self.notify, str(error), severity="warning", markup=False)
 
     def reload_files(self, paths: Iterable[Path]) -> list[str]:
         """Read these case files again and tell every open screen which cases changed."""
