@@ -199,3 +199,23 @@ def test_a_new_file_appears_in_the_library(
         await until(pilot, lambda: "Gamma" in screen_text(app), lambda: save(new, text))
 
     drive(app, scenario)
+
+
+def test_library_keeps_the_row_of_a_broken_save_and_its_preview_says_why(
+    library: Path, drive: Callable[..., None], screen_text: Callable[[CaseTUI], str]
+) -> None:
+    app = watching_app(library)
+    path = library / "alpha-club.toml"
+    broken = path.read_text(encoding="utf-8").replace('kind = "service-stop"', 'kind = "service-stopp"')
+
+    async def scenario(pilot: Pilot[None]) -> None:
+        await watching(pilot)
+        assert "Alpha Club" in screen_text(app)  # the first row, highlighted: its preview is shown
+        save(path, broken, by_rename=True)
+        await until(pilot, lambda: "events[2].kind" in screen_text(app), lambda: save(path, broken, by_rename=True))
+        text = screen_text(app)
+        assert "Saved with errors" in text
+        assert "A membership social-commerce club" in text  # the last good preview stays under it
+        assert app.library.entries["alpha-club"].ok  # still listed as a case, not as a broken file
+
+    drive(app, scenario)
