@@ -221,7 +221,10 @@ class Library:
             return None
         full = os.path.abspath(path)
         for at, root in enumerate(self.roots):
-            inside = os.path.relpath(full, os.path.abspath(root))
+            try:
+                inside = os.path.relpath(full, os.path.abspath(root))
+            except ValueError:  # Another drive (Windows).
+                continue
             parts = inside.split(os.sep)
             if parts[0] == os.pardir:
                 continue
