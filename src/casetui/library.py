@@ -192,28 +192,52 @@ class Library:
             entry = self.entries.get(case_id)
             same = entry is not None and _same_path(entry.path, path)
             if not path.is_file() or path.is_symlink():  # Gone (or a link, which start-up checks and this does not).
+                self._forget(path)
                 if entry is not None and same:
                     del self.entries[case_id]
-                    self._forget(path)
+                    self._promote(case_id, path, self._root_at(entry.root))
                     changed.append(case_id)
                 continue
             if entry is not None and not same:
                 if self._root_at(entry.root) <= root_at:
-                    continue  # Shadowed by the file read first, as at start-up.
-                entry = None  # A new file in an earlier folder now wins the id.
-            parsed = _parse(path)
-            if entry is None:
-                entry = self.entries[case_id] = Entry(case_id, path, root, None)
-            if isinstance(parsed, Case):
-                from casetui.summary import Summary
-
-                entry.summary, entry._case, entry.problems = Summary.from_case(parsed), parsed, ()
-            else:
-                entry.problems = parsed
-            self._forget(path)
-            self.problems.extend(entry.problems)
+                    self._shadowed(case_id, path, entry.path)  # The file read first wins, as at start-up.
+                    continue
+                self._shadowed(case_id, entry.path, path)  # A new file in an earlier folder wins the id.
+                entry = None
+            self._read(case_id, path, root, entry)
             changed.append(case_id)
         return changed
+
+    def _read(self, case_id: str, path: Path, root: Path, entry: Entry | None = None) -> Entry:
+        """Parse `path` through the loader into `entry` (a new entry for `case_id` when None)."""
+        parsed = _parse(path)
+        if entry is None:
+            entry = self.entries[case_id] = Entry(case_id, path, root, None)
+        if isinstance(parsed, Case):
+            from casetui.summary import Summary
+
+            entry.summary, entry._case, entry.problems = Summary.from_case(parsed), parsed, ()
+        else:
+            entry.problems = parsed  # Summary and case stay: the last good version, if any.
+        self._forget(path)
+        self.problems.extend(entry.problems)
+        return entry
+
+    def _promote(self, case_id: str, gone: Path, root_at: int) -> None:
+        """After the file that won `case_id` is gone, the next one in search order wins it, as at start-up."""
+        for root in self.roots[root_at:]:
+            if not root.exists():
+                continue
+            for path in iter_case_files(root, []):
+                if clean(path.name[:-5]) == case_id and not _same_path(path, gone):
+                    self._read(case_id, path, root)
+                    return
+
+    def _shadowed(self, case_id: str, path: Path, winner: Path) -> None:
+        """Warn that the file at `path` is not read because `winner` holds its id."""
+        self._forget(path)
+        message = f'"{case_id}" is shadowed by {display_path(winner)}, which is read first'
+        self.problems.append(Problem(display_path(path), None, "case.id", message, warning=True))
 
     def _place(self, path: Path) -> tuple[int, Path] | None:
         """The position and folder of the library root holding case file `path`, or None when none reads it."""

@@ -82,3 +82,23 @@ def test_a_new_file_in_an_earlier_folder_wins_its_id_and_one_in_a_later_folder_d
     # Saving the shadowed copy changes nothing shown.
     assert library.reload([second / "alpha-club.toml"]) == []
     assert name(library, "alpha-club") == "First Alpha"
+
+
+def test_deleting_the_file_that_wins_an_id_lets_the_shadowed_one_win_again(folders: tuple[Path, Path]) -> None:
+    winner = folders[0] / "alpha-club.toml"
+    winner.write_text(
+        (FIXTURES / "alpha-club.toml").read_text(encoding="utf-8").replace("Alpha Club", "First Alpha"),
+        encoding="utf-8",
+    )
+    library = load_library(folders)
+    assert name(library, "alpha-club") == "First Alpha"
+    assert [p.key for p in library.problems] == ["case.id"]  # the shadowed copy, warned of
+    winner.unlink()
+    assert library.reload([winner]) == ["alpha-club"]
+    assert name(library, "alpha-club") == "Alpha Club"
+    assert library.problems == []
+    # And back: the copy in the earlier folder wins again, and the later one is warned of.
+    shutil.copy(FIXTURES / "alpha-club.toml", winner)
+    assert library.reload([winner]) == ["alpha-club"]
+    assert library.entries["alpha-club"].path == winner
+    assert [(p.key, p.warning) for p in library.problems] == [("case.id", True)]
