@@ -187,7 +187,7 @@ class Library:
             place = self._place(path)
             if place is None:
                 continue
-            root_at, root = place
+            root_at, root, path = place
             case_id = clean(path.name[:-5])
             entry = self.entries.get(case_id)
             same = entry is not None and _same_path(entry.path, path)
@@ -239,22 +239,28 @@ class Library:
         message = f'"{case_id}" is shadowed by {display_path(winner)}, which is read first'
         self.problems.append(Problem(display_path(path), None, "case.id", message, warning=True))
 
-    def _place(self, path: Path) -> tuple[int, Path] | None:
-        """The position and folder of the library root holding case file `path`, or None when none reads it."""
+    def _place(self, path: Path) -> tuple[int, Path, Path] | None:
+        """The position and folder of the library root holding case file `path`, and the path spelt from
+        that root as start-up spells it; None when no root reads it.
+
+        A watcher may report a path through the folder's real name (macOS reports `/private/var/...`
+        for `/var/...`; a symlinked `--cases` folder): each root is tried as given, then resolved.
+        """
         if not path.name.endswith(".toml"):
             return None
-        full = os.path.abspath(path)
-        for at, root in enumerate(self.roots):
-            try:
-                inside = os.path.relpath(full, os.path.abspath(root))
-            except ValueError:  # Another drive (Windows).
-                continue
-            parts = inside.split(os.sep)
-            if parts[0] == os.pardir:
-                continue
-            if any(part.startswith(("_", ".")) for part in parts):
-                return None
-            return at, root
+        for spelling in (os.path.abspath, os.path.realpath):
+            full = spelling(path.parent)
+            for at, root in enumerate(self.roots):
+                try:
+                    inside = os.path.relpath(full, spelling(root))
+                except ValueError:  # Another drive (Windows).
+                    continue
+                parts = [] if inside == os.curdir else inside.split(os.sep)
+                if parts and parts[0] == os.pardir:
+                    continue
+                if any(part.startswith(("_", ".")) for part in [*parts, path.name]):
+                    return None
+                return at, root, root.joinpath(*parts, path.name)
         return None
 
     def _root_at(self, root: Path) -> int:

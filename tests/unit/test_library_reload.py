@@ -102,3 +102,17 @@ def test_deleting_the_file_that_wins_an_id_lets_the_shadowed_one_win_again(folde
     assert library.reload([winner]) == ["alpha-club"]
     assert library.entries["alpha-club"].path == winner
     assert [(p.key, p.warning) for p in library.problems] == [("case.id", True)]
+
+
+def test_a_path_reported_through_a_symlinked_folder_is_the_same_file(
+    folders: tuple[Path, Path], tmp_path: Path
+) -> None:
+    link = tmp_path / "link"
+    link.symlink_to(folders[1], target_is_directory=True)
+    library = load_library([link])
+    real = folders[1] / "alpha-club.toml"  # as a watcher may report it: through the folder's real name
+    real.write_text(real.read_text(encoding="utf-8").replace("Alpha Club", "Alpha Klub"), encoding="utf-8")
+    assert library.reload([real]) == ["alpha-club"]
+    assert name(library, "alpha-club") == "Alpha Klub"
+    assert library.entries["alpha-club"].path == link / "alpha-club.toml"
+    assert library.problems == []  # not taken for a second file with the same id
