@@ -219,3 +219,24 @@ def test_library_keeps_the_row_of_a_broken_save_and_its_preview_says_why(
         assert app.library.entries["alpha-club"].ok  # still listed as a case, not as a broken file
 
     drive(app, scenario)
+
+
+def test_compare_keeps_one_case_s_error_while_another_is_saved(
+    library: Path, drive: Callable[..., None], screen_text: Callable[[CaseTUI], str]
+) -> None:
+    app = watching_app(library)
+    alpha, beta = library / "alpha-club.toml", library / "beta-market.toml"
+    broken = alpha.read_text(encoding="utf-8").replace('kind = "service-stop"', 'kind = "service-stopp"')
+    renamed = beta.read_text(encoding="utf-8").replace("Beta Market", "Beta Renamed")
+
+    async def scenario(pilot: Pilot[None]) -> None:
+        await watching(pilot)
+        app.open_compare(["alpha-club", "beta-market"])
+        await pilot.pause()
+        save(alpha, broken)
+        await until(pilot, lambda: "events[2].kind" in screen_text(app), lambda: save(alpha, broken))
+        save(beta, renamed)
+        await until(pilot, lambda: "Beta Renamed" in screen_text(app), lambda: save(beta, renamed))
+        assert "events[2].kind" in screen_text(app)  # alpha-club is still broken
+
+    drive(app, scenario)

@@ -192,7 +192,7 @@ class CaseTUI(App[None]):
         for case_id in changed:
             entry = self.library.entries.get(case_id)
             for screen in self.screen_stack:
-                screen.post_message(CaseReloaded(case_id, entry))
+                screen.post_message(CaseReloaded(case_id, entry, self.library))
         return changed
 
     def watch_lang(self, lang: str) -> None:

@@ -134,7 +134,9 @@ class CompareScreen(Screen[None]):
         if entry is None:
             banner.show_message(f"{message.case_id}: {word('case_removed', self.lang)}")
             return
-        banner.show(entry.problems, self.lang)
+        # The errors of every compared case: another one may still be broken.
+        entries = message.library.entries
+        banner.show([p for c in self.cases if (e := entries.get(c.id)) is not None for p in e.problems], self.lang)
         case = entry.case
         if case is not None and case is not self.cases[at]:
             self.cases[at] = case
