@@ -128,3 +128,23 @@ def test_keys_screen_of_a_presentation_tells_of_the_speaker_view(
         assert wanted in screen_text(app).replace("\n", "")
 
     drive(app, scenario)
+
+
+def test_speaker_view_shows_a_saved_case_at_the_same_step(
+    runtime: Path, tmp_path: Path, fixture_dir: Path, drive: Callable[..., None], screen_text: Callable[[CaseTUI], str]
+) -> None:
+    folder = tmp_path / "cases"
+    folder.mkdir()
+    path = folder / "alpha-club.toml"
+    path.write_text((fixture_dir / "alpha-club.toml").read_text(encoding="utf-8"), encoding="utf-8")
+    app = make_app([folder], present="alpha-club", speaker=True, bundled=False, env="")
+
+    async def scenario(pilot: Pilot[None]) -> None:
+        await pilot.press("right", "right")
+        await until(pilot, lambda: "Ordering stops" in screen_text(app))
+        path.write_text(path.read_text(encoding="utf-8").replace("Ordering stops", "Orders frozen"), encoding="utf-8")
+        assert app.reload_files([path]) == ["alpha-club"]  # what the watcher calls on a save
+        await until(pilot, lambda: "Orders frozen" in screen_text(app))
+        assert "Step 3 / 4" in screen_text(app)
+
+    drive(app, scenario)
