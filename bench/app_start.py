@@ -137,12 +137,19 @@ def main(argv: list[str] | None = None) -> int:
     from casetui.library import load_library, search_dirs
 
     count = len(load_library(search_dirs(bundled=True, env="", user=False)).entries)
-    (floor_frame, floor_quit), (app_frame, app_quit), (complete, _) = measure_together(
-        [(floor_command(), "row 19"), (app_command(), last_row_marker()), (app_command(), f"{count}/{count}")],
+    complete_marker = f"{count}/{count}"
+    (floor_frame, floor_quit), (app_frame, app_quit), (complete, _), (unwatched, _) = measure_together(
+        [
+            (floor_command(), "row 19"),
+            (app_command(), last_row_marker()),
+            (app_command(), complete_marker),
+            (app_command(CASETUI_NO_WATCH="1"), complete_marker),
+        ],
         args.runs,
     )
     report("app launch to first frame (bundled library)", app_frame, floor_frame, 1.2)
     report("app launch to complete screen (with the count)", complete, floor_frame, 1.2)
+    report("  complete screen, live reload on vs off", complete, unwatched, 1.05)
     absolute("quit to process exit", app_quit * 1000, "ms", 150, f"a bare Textual app: {floor_quit * 1000:.0f} ms")
     return 0
 

@@ -21,11 +21,22 @@ def has_terminal() -> bool:
     return sys.stdin.isatty() and sys.stdout.isatty()
 
 
+ENV_NO_WATCH = "CASETUI_NO_WATCH"
+"""Set (to anything) to open the app without live reload: where the OS limits file watches, say."""
+
 _closed = False
 """True once the app has run and closed in this process: the caller may then `leave`."""
 
 
-def open_app(cli_dirs: Sequence[Path], lang: str, present: str | None = None, bundled: bool = True) -> int:
+def open_app(
+    cli_dirs: Sequence[Path],
+    lang: str,
+    present: str | None = None,
+    bundled: bool = True,
+    *,
+    speaker: bool = False,
+    speaker_pid: int | None = None,
+) -> int:
     """Run the app until it quits; its return code.
 
     Raises `Failure` when there is no terminal or Textual cannot be imported.
@@ -43,7 +54,10 @@ def open_app(cli_dirs: Sequence[Path], lang: str, present: str | None = None, bu
     # (`CaseTUI.on_ready`).
     gc.disable()
     extra: dict[str, Any] = {} if bundled else {"bundled": False}
-    app = make_app(list(cli_dirs), lang=lang, present=present, **extra)
+    if speaker:
+        extra.update(speaker=True, speaker_pid=speaker_pid)
+    watch = not os.environ.get(ENV_NO_WATCH)
+    app = make_app(list(cli_dirs), lang=lang, present=present, watch=watch, **extra)
     app.run()
     _closed = True
     return getattr(app, "return_code", None) or 0

@@ -108,9 +108,18 @@ class Entry:
         return self.summary is not None
 
     @property
+    def stale(self) -> bool:
+        """Loaded once, but its file has since been saved with errors: it shows its last good case."""
+        return self.summary is not None and any(not p.warning for p in self.problems)
+
+    @property
     def case(self) -> Case | None:
-        """The full case, read now if it was not kept; None when the file is broken."""
-        if self._case is None and self.summary is not None:
+        """The full case, read now if it was not kept; None when the file is broken.
+
+        A stale entry is not read again: its file is known to be broken, and reading it would drop
+        the summary the library still shows.
+        """
+        if self._case is None and self.summary is not None and not self.problems:
             try:
                 self._case = read_case(self.path, display_path(self.path))
             except CaseError as err:  # Changed on disk since it was indexed.
@@ -163,6 +172,104 @@ class Library:
         """The summary of the case with this id."""
         entry = self.entries.get(case_id)
         return entry.summary if entry else None
+
+    def reload(self, paths: Iterable[Path]) -> list[str]:
+        """Read again the case files at `paths`, saved, created or deleted since: the ids whose entry changed.
+
+        Each file goes through the loader as at start-up. A file that no longer loads keeps its last
+        good case and summary and gains its problems (`Entry.stale`), so a half-typed save loses
+        nothing on screen; the next good save clears them. A path that is gone drops its entry (an
+        editor's save by rename arrives as a delete and a create of one path: what counts is the file
+        there now). Paths outside the library, hidden ones and other files are ignored.
+        """
+        changed: list[str] = []
+        for path in paths:
+            place = self._place(path)
+            if place is None:
+                continue
+            root_at, root, path = place
+            case_id = clean(path.name[:-5])
+            entry = self.entries.get(case_id)
+            same = entry is not None and _same_path(entry.path, path)
+            if not path.is_file() or path.is_symlink():  # Gone (or a link, which start-up checks and this does not).
+                self._forget(path)
+                if entry is not None and same:
+                    del self.entries[case_id]
+                    self._promote(case_id, path, self._root_at(entry.root))
+                    changed.append(case_id)
+                continue
+            if entry is not None and not same:
+                if self._root_at(entry.root) <= root_at:
+                    self._shadowed(case_id, path, entry.path)  # The file read first wins, as at start-up.
+                    continue
+                self._shadowed(case_id, entry.path, path)  # A new file in an earlier folder wins the id.
+                entry = None
+            self._read(case_id, path, root, entry)
+            changed.append(case_id)
+        return changed
+
+    def _read(self, case_id: str, path: Path, root: Path, entry: Entry | None = None) -> Entry:
+        """Parse `path` through the loader into `entry` (a new entry for `case_id` when None)."""
+        parsed = _parse(path)
+        if entry is None:
+            entry = self.entries[case_id] = Entry(case_id, path, root, None)
+        if isinstance(parsed, Case):
+            from casetui.summary import Summary
+
+            entry.summary, entry._case, entry.problems = Summary.from_case(parsed), parsed, ()
+        else:
+            entry.problems = parsed  # Summary and case stay: the last good version, if any.
+        self._forget(path)
+        self.problems.extend(entry.problems)
+        return entry
+
+    def _promote(self, case_id: str, gone: Path, root_at: int) -> None:
+        """After the file that won `case_id` is gone, the next one in search order wins it, as at start-up."""
+        for root in self.roots[root_at:]:
+            if not root.exists():
+                continue
+            for path in iter_case_files(root, []):
+                if clean(path.name[:-5]) == case_id and not _same_path(path, gone):
+                    self._read(case_id, path, root)
+                    return
+
+    def _shadowed(self, case_id: str, path: Path, winner: Path) -> None:
+        """Warn that the file at `path` is not read because `winner` holds its id."""
+        self._forget(path)
+        message = f'"{case_id}" is shadowed by {display_path(winner)}, which is read first'
+        self.problems.append(Problem(display_path(path), None, "case.id", message, warning=True))
+
+    def _place(self, path: Path) -> tuple[int, Path, Path] | None:
+        """The position and folder of the library root holding case file `path`, and the path spelt from
+        that root as start-up spells it; None when no root reads it.
+
+        A watcher may report a path through the folder's real name (macOS reports `/private/var/...`
+        for `/var/...`; a symlinked `--cases` folder): each root is tried as given, then resolved.
+        """
+        if not path.name.endswith(".toml"):
+            return None
+        for spelling in (os.path.abspath, os.path.realpath):
+            full = spelling(path.parent)
+            for at, root in enumerate(self.roots):
+                try:
+                    inside = os.path.relpath(full, spelling(root))
+                except ValueError:  # Another drive (Windows).
+                    continue
+                parts = [] if inside == os.curdir else inside.split(os.sep)
+                if parts and parts[0] == os.pardir:
+                    continue
+                if any(part.startswith(("_", ".")) for part in [*parts, path.name]):
+                    return None
+                return at, root, root.joinpath(*parts, path.name)
+        return None
+
+    def _root_at(self, root: Path) -> int:
+        return self.roots.index(root) if root in self.roots else len(self.roots)
+
+    def _forget(self, path: Path) -> None:
+        """Drop the problems met in `path` when it was read before."""
+        shown = display_path(path)
+        self.problems = [p for p in self.problems if p.path != shown]
 
     def suggest(self, case_id: str) -> list[str]:
         """Ids close to an unknown one, for "did you mean"."""
@@ -327,6 +434,11 @@ def _scan_roots(
             if entry.summary is None:
                 pending.append((entry, index, key, stamp))
     return pending
+
+
+def _same_path(a: Path, b: Path) -> bool:
+    """One path written two ways (relative and absolute); unlike `_same_file`, true for a file now gone."""
+    return os.path.abspath(a) == os.path.abspath(b)
 
 
 def _same_file(a: Path, b: Path) -> bool:

@@ -50,10 +50,31 @@ def test_version(cli):
     assert result.stdout == f"casetui {casetui.__version__}\n"
 
 
-def test_no_command_opens_the_app(cli, fake_app):
+def test_no_command_opens_the_app(cli, fake_app, monkeypatch):
+    monkeypatch.delenv("CASETUI_NO_WATCH", raising=False)
     result = cli("--lang", "zh")
     assert result.exit_code == 0, result.output
-    assert fake_app == [{"cases_dirs": [FIXTURES], "lang": "zh", "present": None, "bundled": False}]
+    assert fake_app == [{"cases_dirs": [FIXTURES], "lang": "zh", "present": None, "watch": True, "bundled": False}]
+
+
+def test_live_reload_can_be_turned_off(cli, fake_app, monkeypatch):
+    monkeypatch.setenv("CASETUI_NO_WATCH", "1")
+    assert cli().exit_code == 0
+    assert fake_app[0]["watch"] is False
+
+
+def test_present_speaker_opens_the_speaker_view_of_the_presenter_picked(cli, fake_app):
+    result = cli("present", "alpha-club", "--speaker", "--pid", "4321")
+    assert result.exit_code == 0, result.output
+    assert fake_app[0]["present"] == "alpha-club"
+    assert (fake_app[0]["speaker"], fake_app[0]["speaker_pid"]) == (True, 4321)
+
+
+def test_pid_without_speaker_is_a_usage_error(cli, fake_app):
+    result = cli("present", "alpha-club", "--pid", "4321")
+    assert result.exit_code == 2
+    assert "--speaker" in result.output
+    assert fake_app == []
 
 
 @pytest.mark.parametrize(

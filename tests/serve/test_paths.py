@@ -64,6 +64,7 @@ def test_text_numbers_the_search_order_and_marks_missing_folders(cli, tmp_path, 
     assert lines[4] == f"  4. {bundled_dir().absolute()}  (bundled with casetui)"
     assert lines[5].startswith("Cache:") and "missing: made when needed" in lines[5]
     assert lines[6] == f"Screenshots:  {screenshot_dir()}  (the app's screenshots; missing: made when needed)"
+    assert lines[7].startswith("Presenting:") and "where speaker views find presenters" in lines[7]
     assert "\x1b" not in result.stdout
 
 

@@ -18,6 +18,8 @@ CORE = (
     "casetui.text",
     "casetui.values",
     "casetui.problems",
+    "casetui.watching",
+    "casetui.present_link",
 )
 
 PROBE = """

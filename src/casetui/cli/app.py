@@ -140,9 +140,9 @@ def _check_sort(value: str) -> str:
         raise typer.BadParameter(str(error)) from None
 
 
-def _open_app(opts: Settings, present: str | None = None) -> None:
+def _open_app(opts: Settings, present: str | None = None, speaker: bool = False, pid: int | None = None) -> None:
     """Start the Textual app (imported only then, so other commands never load Textual)."""
-    code = launch.open_app(opts.cli_dirs, opts.lang, present, opts.bundled)
+    code = launch.open_app(opts.cli_dirs, opts.lang, present, opts.bundled, speaker=speaker, speaker_pid=pid)
     if code:
         raise typer.Exit(code)
 
@@ -318,7 +318,8 @@ def timeline_command(
 @app.command(
     "validate",
     epilog="\b\nExamples:\n  casetui validate                      # the whole library\n"
-    "  casetui validate my-cases/ draft.toml --json",
+    "  casetui validate my-cases/ draft.toml --json\n"
+    "  casetui validate --watch draft.toml      # again on every save; Ctrl-C to stop",
 )
 @guarded
 def validate_command(
@@ -328,15 +329,29 @@ def validate_command(
         typer.Argument(metavar="[PATH ...]", help="Case files or folders (default: the whole library)."),
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="JSON instead of one line per problem.")] = False,
+    watch: Annotated[
+        bool, typer.Option("--watch", help="Check again each time a file is saved, until Ctrl-C (which exits 0).")
+    ] = False,
 ) -> None:
     """Check case files; print one line per problem (`path:line: key: message`).
 
     Exits 1 when any file has an error; warnings (a shadowed id, a `status` or `ended` that lies
-    after `as_of`) are printed but exit 0.
+    after `as_of`) are printed but exit 0. With --watch, checks again on every save and prints the
+    result each time.
     """
+    opts = settings(ctx)
+    errors = _validate(opts, paths, as_json)
+    if watch:
+        _validate_on_save(opts, paths, as_json)
+        return
+    if errors:
+        raise typer.Exit(1)
+
+
+def _validate(opts: Settings, paths: list[Path] | None, as_json: bool) -> int:
+    """Check `paths` (or the library), print the problems and the verdict; the number of errors."""
     from casetui.library import load_library, validate_paths
 
-    opts = settings(ctx)
     if paths:
         checked, problems = validate_paths(paths)
     else:
@@ -358,25 +373,65 @@ def validate_command(
             f"casetui validate: {verdict}: {_count(checked, 'file')} checked, "
             f"{_count(errors, 'error')}, {_count(warnings, 'warning')}"
         )
-    if errors:
-        raise typer.Exit(1)
+    sys.stdout.flush()  # A pipe (an editor's pane, a test) sees each result as it comes.
+    return errors
+
+
+def _validate_on_save(opts: Settings, paths: list[Path] | None, as_json: bool) -> None:
+    """`validate --watch`: check again after each burst of saves, until Ctrl-C."""
+    import threading
+
+    from casetui.library import display_paths
+    from casetui.watching import watch_paths
+
+    targets = [p for p in (paths or opts.dirs) if p.exists()]
+    if not targets:
+        raise Failure(["casetui validate: --watch: none of these paths exists, so there is nothing to watch"])
+    err("casetui validate: watching for saves; Ctrl-C to stop")
+    try:
+        for changed in watch_paths(targets, threading.Event()):
+            err(f"casetui validate: saved: {', '.join(sorted(display_paths(changed)))}")
+            _validate(opts, paths, as_json)
+    except KeyboardInterrupt:
+        pass
 
 
 @app.command(
     "present",
-    epilog="\b\nExample:\n  casetui present xiaomi-youpin-youyu     # full screen, for a workshop",
+    epilog="\b\nExamples:\n  casetui present xiaomi-youpin-youyu     # full screen, for a workshop\n"
+    "  casetui present xiaomi-youpin-youyu --speaker   # in a second terminal: notes, next event, clock\n"
+    "\b\nThe speaker view needs Unix sockets (Linux, macOS, other POSIX systems).",
 )
 @guarded
 def present_command(
     ctx: typer.Context,
     case_id: Annotated[str, typer.Argument(metavar="ID", help="The case to present.")],
+    speaker: Annotated[
+        bool,
+        typer.Option(
+            "--speaker",
+            help="The speaker view: follows `casetui present ID` running in another terminal, step by step "
+            "(stepping in either moves both), with the trainer notes, the next event and a clock.",
+        ),
+    ] = False,
+    pid: Annotated[
+        int | None,
+        typer.Option("--pid", metavar="PID", help="With --speaker: the presenter to follow when several present ID."),
+    ] = None,
 ) -> None:
     """Open the app full screen on one case's sunset timeline, for a workshop."""
     opts = settings(ctx)
     if "/" in case_id or case_id.endswith(".toml"):
         raise typer.BadParameter("give a case id from the library, not a file (use --cases DIR)", param_hint="ID")
+    if pid is not None and not speaker:
+        raise typer.BadParameter("--pid picks the presenter a speaker view follows: add --speaker", param_hint="--pid")
+    if speaker:
+        from casetui.present_link import available
+
+        if not available():
+            raise Failure(["casetui present: --speaker needs Unix sockets, which this system lacks (POSIX only)"], 2)
     (case,) = load_cases(opts.dirs, [case_id])
-    _open_app(opts, present=case.id)
+    _open_app(opts, present=case.id, speaker=speaker, pid=pid)
 
 
 # -- helpers ---------------------------------------------------------------------------------

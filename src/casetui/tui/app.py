@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import gc
-from collections.abc import Sequence
+import threading
+from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.app import App
 from textual.binding import Binding, BindingType
@@ -18,7 +20,16 @@ from casetui.index_cache import IndexCache
 from casetui.library import Library, load_library
 from casetui.tui.commands import CaseCommands
 from casetui.tui.labels import localize_bindings, word
+from casetui.tui.reloading import CaseReloaded
 from casetui.tui.screens.library import LibraryScreen
+
+if TYPE_CHECKING:  # The link and the sunset load only when a case is presented.
+    from casetui.present_link import PresenterServer
+    from casetui.tui.screens.sunset import SunsetScreen
+
+WATCH_AFTER = 0.5
+"""Seconds after the first frame before live reload starts: importing the watcher (some 50 ms of CPU)
+would otherwise compete with the frames that complete the first screen."""
 
 THEMES = ("textual-dark", "textual-light")
 """The two themes `d` switches between."""
@@ -52,10 +63,23 @@ class CaseTUI(App[None]):
         lang: str = "en",
         present: str | None = None,
         cache: IndexCache | None = None,
+        *,
+        watch: bool = False,
+        speaker: bool = False,
+        speaker_pid: int | None = None,
     ) -> None:
         super().__init__()
         self.dirs = list(dirs)
         self.present = present
+        self.speaker = speaker
+        """With `present`: open the speaker view of that case, which follows its presenter."""
+        self.speaker_pid = speaker_pid
+        self._presenter: PresenterServer | None = None
+        self.watch_files = watch
+        """Whether saved case files are read again while the app runs (live reload)."""
+        self._stop_watching = threading.Event()
+        self.watching = False
+        """True once the watcher thread has been started."""
         self.library: Library = load_library(self.dirs, cache)
         self.set_reactive(CaseTUI.lang, lang)
         # Before anything is drawn, so the footer's first keys are already in `lang`. (From `on_mount`
@@ -81,20 +105,95 @@ class CaseTUI(App[None]):
         if problems:
             self.notify(word("n_problems", self.lang, n=len(problems)), severity="warning", markup=False, timeout=8)
         if self.present is not None:
-            if self.library.get(self.present) is not None:
-                self.open_sunset(self.present, present=True)
-            else:
+            if self.library.get(self.present) is None:
                 self._unknown(self.present)
+            elif self.speaker:
+                self.open_speaker(self.present, self.speaker_pid)
+            else:
+                self.open_sunset(self.present, present=True)
+                self.run_worker(self._start_presenting(self.present), name="presenter-link")
 
     def on_ready(self) -> None:
         """After the first frame: if start-up ran with the collector off (`casetui.launch`), turn it back on.
 
         What start-up made lives as long as the app, so it is frozen first: later collections need
-        not walk it (which also keeps their pauses out of keystrokes on a large library).
+        not walk it (which also keeps their pauses out of keystrokes on a large library). Live reload
+        starts a little later still.
         """
         if not gc.isenabled():
             gc.freeze()
             gc.enable()
+        if self.watch_files:
+            self.set_timer(WATCH_AFTER, self.start_watching)
+
+    def on_unmount(self) -> None:
+        self._stop_watching.set()
+        if self._presenter is not None:
+            self._presenter.close_now()
+
+    # -- the speaker view's link -------------------------------------------------------------
+    async def _start_presenting(self, case_id: str) -> None:
+        """Let speaker views (`casetui present ID --speaker`) follow this presentation and step it."""
+        from casetui.present_link import LinkError, PresenterServer, available
+
+        if not available():
+            return  # No Unix sockets (Windows): presenting works, without a speaker view.
+        server = PresenterServer(case_id, self._speaker_stepped)
+        try:
+            await server.start()
+        except LinkError as error:
+            self.notify(str(error), severity="warning", markup=False, timeout=8)
+            return
+        self._presenter = server
+
+    def _speaker_stepped(self, position: int) -> None:
+        """A speaker view stepped: the projected sunset goes there too."""
+        from casetui.tui.screens.sunset import SunsetScreen
+
+        screen = self.screen
+        if (
+            isinstance(screen, SunsetScreen)
+            and self._presenter is not None
+            and screen.case.id == self._presenter.case_id
+        ):
+            screen.show_step(position)
+
+    def on_sunset_screen_stepped(self, message: SunsetScreen.Stepped) -> None:
+        """The presenter stepped: every speaker view follows."""
+        if self._presenter is not None and message.case_id == self._presenter.case_id:
+            self._presenter.publish(message.position)
+
+    # -- live reload -----------------------------------------------------------------------
+    def start_watching(self) -> None:
+        """Watch the library's folders in a thread, and read each saved case file again.
+
+        Started after the first screen is complete (`WATCH_AFTER`), so that a library of any size opens as
+        fast as without it. A daemon thread rather than a worker: the app's exit must not wait for the
+        watcher to notice.
+        """
+        roots = list(self.library.roots)
+        self.watching = True
+        threading.Thread(target=self._watch, args=(roots,), name="casetui-watch", daemon=True).start()
+
+    def _watch(self, roots: list[Path]) -> None:
+        from casetui.watching import watch_paths
+
+        try:
+            for changed in watch_paths(roots, self._stop_watching):
+                self.call_from_thread(self.reload_files, changed)
+        except (OSError, RuntimeError) as error:  # inotify limits reached, or the app closed meanwhile.
+            if not self._stop_watching.is_set():
+                with contextlib.suppress(RuntimeError):  # The app may be gone by now.
+                    self.call_from_thread(self.notify, str(error), severity="warning", markup=False)
+
+    def reload_files(self, paths: Iterable[Path]) -> list[str]:
+        """Read these case files again and tell every open screen which cases changed."""
+        changed = self.library.reload(paths)
+        for case_id in changed:
+            entry = self.library.entries.get(case_id)
+            for screen in self.screen_stack:
+                screen.post_message(CaseReloaded(case_id, entry, self.library))
+        return changed
 
     def watch_lang(self, lang: str) -> None:
         self._localize(lang)
@@ -153,7 +252,17 @@ class CaseTUI(App[None]):
         if isinstance(self.screen, HelpScreen):
             self.screen.dismiss()
             return
-        self.push_screen(HelpScreen(keys_of(self.screen), self.lang))
+        self.push_screen(HelpScreen(keys_of(self.screen), self.lang, self._help_notes()))
+
+    def _help_notes(self) -> list[str]:
+        """What the keys screen says beyond keys: the speaker view when presenting, live reload when on."""
+        notes = []
+        if self.present is not None and (self.speaker or getattr(self.screen, "present", False)):
+            key = "help_speaker_here" if self.speaker else "help_speaker"
+            notes.append(word(key, self.lang, id=self.present))
+        if self.watch_files:
+            notes.append(word("help_live_reload", self.lang))
+        return notes
 
     # -- navigation, used by screens and the command palette --------------------------------
     def open_case(self, case_id: str) -> None:
@@ -175,6 +284,16 @@ class CaseTUI(App[None]):
             self._unknown(case_id)
             return
         self.push_screen(SunsetScreen(case, present=present))
+
+    def open_speaker(self, case_id: str, pid: int | None = None) -> None:
+        """Open the speaker view of a case: it follows the presenter of that case (`pid` when several)."""
+        from casetui.tui.screens.speaker import SpeakerScreen
+
+        case = self.library.get(case_id)
+        if case is None:
+            self._unknown(case_id)
+            return
+        self.push_screen(SpeakerScreen(case, pid))
 
     def open_compare(self, case_ids: Sequence[str]) -> None:
         """Open the side-by-side comparison of the given cases."""

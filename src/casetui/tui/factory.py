@@ -18,6 +18,9 @@ def make_app(
     bundled: bool = True,
     env: str | None = None,
     cache: IndexCache | None = None,
+    watch: bool = False,
+    speaker: bool = False,
+    speaker_pid: int | None = None,
 ) -> CaseTUI:
     """Build the app over the library folders in search order.
 
@@ -29,6 +32,10 @@ def make_app(
         env: overrides `CASETUI_CASES` (tests pass "" to ignore the user's environment).
         cache: the summary index; by default the user's (`IndexCache.default()`, which
             `CASETUI_NO_CACHE` turns off), so that a large library opens without parsing every file.
+        watch: read case files again as they are saved (live reload); the CLI turns it on.
+        speaker: with `present`, open the speaker view that follows the presenter of that case
+            (the one with process id `speaker_pid` when several present it).
     """
     dirs = search_dirs(cases_dirs, env=env, bundled=bundled)
-    return CaseTUI(dirs, lang=lang, present=present, cache=IndexCache.default() if cache is None else cache)
+    cache = IndexCache.default() if cache is None else cache
+    return CaseTUI(dirs, lang=lang, present=present, cache=cache, watch=watch, speaker=speaker, speaker_pid=speaker_pid)

@@ -45,6 +45,11 @@ _WORDS: dict[str, tuple[str, str]] = {
     "screenshot_failed": ("Could not save the screenshot: {error}", "无法保存截图：{error}"),
     "screenshot_read_only": ("Read-only: screenshots are off here.", "只读模式：此处不能保存截图。"),
     "did_you_mean": ("Did you mean: {ids}?", "你是否想找：{ids}？"),
+    "stale_file": (
+        "Saved with errors; the last good version stays on screen until the file is fixed:",
+        "文件保存后有错误；修正前仍显示上一个正确版本：",
+    ),
+    "case_removed": ("The file of this case is gone.", "此案例的文件已不存在。"),
     "no_events": ("No timeline: this case has no events.", "没有时间线：此案例没有事件。"),
     "notes_hidden": ("Trainer notes hidden: press r to reveal.", "讲师备注已隐藏：按 r 显示。"),
     "trainer_notes": ("Trainer notes", "讲师备注"),
@@ -60,6 +65,23 @@ _WORDS: dict[str, tuple[str, str]] = {
     "action": ("Action", "操作"),
     "on_screen": ("On this screen", "本屏幕"),
     "everywhere": ("Everywhere", "全局"),
+    "help_live_reload": (
+        "Case files are read again as they are saved; a save with errors keeps the last good version on screen "
+        "and shows where the errors are.",
+        "案例文件保存后会自动重新读取；若保存的文件有错误，屏幕上保留上一个正确版本，并指出错误所在。",
+    ),
+    "help_speaker": (
+        "Speaker view: run `casetui present {id} --speaker` in a second terminal on this machine for the "
+        "trainer notes, the next event and a clock; stepping in either moves both (POSIX systems only).",
+        "讲者视图：在本机另一个终端运行 `casetui present {id} --speaker`，可看讲师备注、下一个事件和时钟；"
+        "任一端翻步，两端同步（仅限 POSIX 系统）。",
+    ),
+    "help_speaker_here": (
+        "This speaker view follows `casetui present {id}` in another terminal; stepping here moves it too. "
+        "With several presenters of this case, pick one with --pid.",
+        "此讲者视图跟随另一个终端中的 `casetui present {id}`；在此翻步，演示端同步移动。"
+        "若此案例有多个演示，请用 --pid 选择。",
+    ),
     "close_help": ("Press escape or ? to close.", "按 escape 或 ? 关闭。"),
     "tab_model": ("Model", "商业模式"),
     "col_notice": ("Notice", "通知期"),

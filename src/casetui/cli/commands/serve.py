@@ -209,7 +209,7 @@ def paths_command(
     ctx: typer.Context,
     as_json: Annotated[bool, typer.Option("--json", help="JSON instead of text.")] = False,
 ) -> None:
-    """Print the folders casetui uses: case libraries in search order, the cache, and screenshots.
+    """Print the folders casetui uses: case libraries in search order, the cache, screenshots, presenting.
 
     Folders that do not exist are marked; the first library folder to hold an id wins.
     """
@@ -221,6 +221,10 @@ def paths_command(
     cache_path, shots_path = cache_dir(), screenshot_dir()
     cache = Folder(cache_path, "env" if os.environ.get(ENV_CACHE_DIR) else "default", cache_path.is_dir())
     shots = Folder(shots_path, "env" if os.environ.get(ENV_SCREENSHOT_DIR) else "default", shots_path.is_dir())
+    from casetui.present_link import runtime_folder
+
+    runtime_path = runtime_folder()
+    runtime = Folder(runtime_path, "default", runtime_path.is_dir())
     if as_json:
         from casetui.render.json import dumps
 
@@ -229,6 +233,7 @@ def paths_command(
             "library": [_folder_json(f) for f in libraries],
             "cache": _folder_json(cache),
             "screenshots": _folder_json(shots),
+            "runtime": _folder_json(runtime),
             "read_only": read_only(),
         }
         out(dumps(document, ascii_only=ascii_stdout()))
@@ -245,6 +250,7 @@ def paths_command(
     )
     shots_note = ENV_SCREENSHOT_DIR if shots.source == "env" else "the app's screenshots"
     lines.append(f"Screenshots:  {_folder_line(shots, shots_note, made)}")
+    lines.append(f"Presenting:   {_folder_line(runtime, 'where speaker views find presenters', made)}")
     if read_only():
         lines.append(f"Read-only:    yes ({ENV_READ_ONLY}): casetui writes nothing")
     out("\n".join(lines) + "\n")

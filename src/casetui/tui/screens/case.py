@@ -16,9 +16,11 @@ from textual.widgets import Header, Static, TabbedContent, TabPane
 
 from casetui.model import Case
 from casetui.tui.labels import GOTO, localize_bindings, word
+from casetui.tui.reloading import CaseReloaded
 from casetui.tui.widgets import case_sections
 from casetui.tui.widgets.case_sections import SECTIONS
 from casetui.tui.widgets.footer import KeysFooter
+from casetui.tui.widgets.reload_banner import ReloadBanner
 
 if TYPE_CHECKING:
     from casetui.tui.app import CaseTUI
@@ -62,6 +64,7 @@ class CaseScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header(icon="◧")
+        yield ReloadBanner(id="reload-banner")
         with TabbedContent(id="tabs"):
             for number, name in enumerate(SECTIONS, 1):
                 label = self._tab_label(number, name, self.tui.lang)
@@ -101,6 +104,21 @@ class CaseScreen(Screen[None]):
 
     def watch_reveal_notes(self) -> None:
         self.query_one("#questions-body", Static).update(self._render_section("questions", self.tui.lang))
+
+    def on_case_reloaded(self, message: CaseReloaded) -> None:
+        """This case's file was saved: show the new version in the same tab, or say why not."""
+        if message.case_id != self.case.id:
+            return
+        banner = self.query_one(ReloadBanner)
+        entry = message.entry
+        if entry is None:
+            banner.show_message(word("case_removed", self.tui.lang))
+            return
+        banner.show(entry.problems, self.tui.lang)
+        case = entry.case
+        if case is not None and case is not self.case:
+            self.case = case
+            self._apply_lang(self.tui.lang)
 
     @on(TabbedContent.TabActivated)
     def _focus_section(self) -> None:

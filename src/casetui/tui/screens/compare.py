@@ -16,9 +16,11 @@ from textual.widgets import DataTable, Static, TabbedContent, TabPane
 
 from casetui.model import Case
 from casetui.tui import safe
-from casetui.tui.labels import is_zh
+from casetui.tui.labels import is_zh, word
+from casetui.tui.reloading import CaseReloaded
 from casetui.tui.widgets.compare_table import CompareTable
 from casetui.tui.widgets.footer import KeysFooter
+from casetui.tui.widgets.reload_banner import ReloadBanner
 from casetui.tui.widgets.sunsets import SideBySideSunsets
 
 _WORDS: dict[str, tuple[str, str]] = {
@@ -79,6 +81,7 @@ class CompareScreen(Screen[None]):
         with Horizontal(id="compare-title"):
             yield Static(id="compare-names")
             yield Static(id="compare-status")
+        yield ReloadBanner(id="reload-banner")
         with TabbedContent(id="compare-tabs"):
             with TabPane("Table", id="tab-table"):
                 yield CompareTable(self.cases, id="compare-table")
@@ -120,6 +123,26 @@ class CompareScreen(Screen[None]):
         self.table.rebuild(lang)
         self.query_one(SideBySideSunsets).show(lang)
         self._update_status()
+
+    def on_case_reloaded(self, message: CaseReloaded) -> None:
+        """A compared case's file was saved: the table and sunsets show the new version, cursor kept."""
+        at = next((i for i, case in enumerate(self.cases) if case.id == message.case_id), None)
+        if at is None:
+            return
+        entry = message.entry
+        banner = self.query_one(ReloadBanner)
+        if entry is None:
+            banner.show_message(f"{message.case_id}: {word('case_removed', self.lang)}")
+            return
+        # The errors of every compared case: another one may still be broken.
+        entries = message.library.entries
+        banner.show([p for c in self.cases if (e := entries.get(c.id)) is not None for p in e.problems], self.lang)
+        case = entry.case
+        if case is not None and case is not self.cases[at]:
+            self.cases[at] = case
+            self.table.cases = list(self.cases)
+            self.query_one(SideBySideSunsets).cases = list(self.cases)
+            self._render_all()
 
     def _names(self, lang: str) -> Text:
         title = Text()

@@ -75,19 +75,21 @@ class HelpScreen(ModalScreen[None]):
         Binding("escape,question_mark", "dismiss", "Close", show=False),
     ]
 
-    def __init__(self, keys: Sequence[KeyHelp], lang: str) -> None:
+    def __init__(self, keys: Sequence[KeyHelp], lang: str, notes: Sequence[str] = ()) -> None:
         super().__init__()
         self.keys = list(keys)
         self.lang = lang
+        self.notes = list(notes)
+        """Lines under the keys on what this screen does without one (live reload, the speaker view)."""
 
     def compose(self) -> ComposeResult:
         with VerticalScroll() as box:
             box.border_title = word("keys", self.lang)
             box.can_focus = False
-            yield Static(render_keys(self.keys, self.lang), id="help-body")
+            yield Static(render_keys(self.keys, self.lang, self.notes), id="help-body")
 
 
-def render_keys(keys: Sequence[KeyHelp], lang: str) -> RenderableType:
+def render_keys(keys: Sequence[KeyHelp], lang: str, notes: Sequence[str] = ()) -> RenderableType:
     """This screen's keys and the app's, side by side, as key/description columns."""
     groups = []
     for everywhere, title in ((False, word("on_screen", lang)), (True, word("everywhere", lang))):
@@ -104,4 +106,7 @@ def render_keys(keys: Sequence[KeyHelp], lang: str) -> RenderableType:
     for _ in groups:
         layout.add_column(vertical="top")
     layout.add_row(*groups)
-    return Group(layout, Text(""), Text(word("close_help", lang), style="dim italic"))
+    lines: list[RenderableType] = [layout]
+    for note in notes:
+        lines += [Text(""), Text(note)]
+    return Group(*lines, Text(""), Text(word("close_help", lang), style="dim italic"))

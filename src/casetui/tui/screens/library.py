@@ -18,6 +18,7 @@ from casetui.library import Entry, display_path
 from casetui.stats import Facet
 from casetui.tui.labels import localize_bindings, word
 from casetui.tui.listing import COLUMNS, STATUS_FILTERS, Listing, Selector, next_in, tags_of
+from casetui.tui.reloading import CaseReloaded
 from casetui.tui.widgets.case_table import CaseTable
 from casetui.tui.widgets.footer import KeysFooter
 from casetui.tui.widgets.preview import CasePreview
@@ -151,6 +152,14 @@ class LibraryScreen(Screen[None]):
             preview.show(self.highlighted, self.tui.lang)
 
     # -- events ----------------------------------------------------------------------------
+    def on_case_reloaded(self, message: CaseReloaded) -> None:
+        """A case file was saved: its row, the preview and the problems show what is on disk now."""
+        self._selector = Selector()  # Its sorted orders and search text hold the old entries.
+        self.table.forget_rows()
+        self.query_one(ProblemsPanel).show(self.tui.library.problems, self.tui.lang)
+        self.query_one(CasePreview).forget()
+        self._refill()
+
     @on(CaseTable.Highlighted, "#cases")
     def _highlighted(self) -> None:
         self._show_preview()

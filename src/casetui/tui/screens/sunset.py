@@ -13,6 +13,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.message import Message
 from textual.reactive import var
 from textual.screen import Screen
 from textual.widgets import Digits, Static
@@ -20,11 +21,13 @@ from textual.widgets import Digits, Static
 from casetui import derive
 from casetui.model import Case
 from casetui.timeline import TimelineCursor
-from casetui.tui import safe
+from casetui.tui import labels, safe
 from casetui.tui.labels import is_zh, span_text
+from casetui.tui.reloading import CaseReloaded
 from casetui.tui.widgets.badges import scheduled
 from casetui.tui.widgets.event_card import EventCard, QuestionList, countdown, word
 from casetui.tui.widgets.footer import KeysFooter
+from casetui.tui.widgets.reload_banner import ReloadBanner
 from casetui.tui.widgets.ribbon import Ribbon
 from casetui.tui.widgets.service_board import ServiceBoard
 
@@ -87,6 +90,14 @@ class SunsetScreen(Screen[None]):
     ]
     """Below 12 rows only the event is left; below 24 the large figures go; from 30 services are tiles."""
 
+    class Stepped(Message):
+        """The trainer stepped on this screen (not `show_step`, told by another view): the speaker view follows."""
+
+        def __init__(self, case_id: str, position: int) -> None:
+            super().__init__()
+            self.case_id = case_id
+            self.position = position
+
     reveal: var[bool] = var(False)
     """Whether the trainer notes of the current event's questions are shown."""
 
@@ -100,6 +111,7 @@ class SunsetScreen(Screen[None]):
         with Horizontal(id="sunset-title"):
             yield Static(id="sunset-name")
             yield Static(id="sunset-notice")
+        yield ReloadBanner(id="reload-banner")
         if self.present:
             with Horizontal(id="figures"):
                 with Vertical(classes="figure"):
@@ -207,10 +219,32 @@ class SunsetScreen(Screen[None]):
             template = _word("after" if amount < 0 else "left", lang)
             left_caption.update(Text(template.format(unit=word(unit, lang))))
 
-    def _moved(self, moved: bool) -> None:
+    def _moved(self, moved: bool, announce: bool = True) -> None:
         if moved:
             # Hide the notes again without a separate redraw: refresh_step draws the questions.
             self.set_reactive(SunsetScreen.reveal, False)
+            self.refresh_step()
+            if announce:
+                self.post_message(self.Stepped(self.case.id, self.cursor.position))
+
+    def show_step(self, position: int) -> None:
+        """Move to `position` because another view moved there (no `Stepped` message back)."""
+        self._moved(self.cursor.go(position), announce=False)
+
+    def on_case_reloaded(self, message: CaseReloaded) -> None:
+        """This case's file was saved: show the new version at the same step, or say why not."""
+        if message.case_id != self.case.id:
+            return
+        banner = self.query_one(ReloadBanner)
+        entry = message.entry
+        if entry is None:
+            banner.show_message(labels.word("case_removed", self.lang))
+            return
+        banner.show(entry.problems, self.lang)
+        case = entry.case
+        if case is not None and case is not self.case:
+            self.case = case
+            self.cursor = TimelineCursor(case, self.cursor.position)
             self.refresh_step()
 
     def action_step(self, delta: int) -> None:

@@ -227,6 +227,12 @@ class CaseTable(ScrollView, can_focus=True):
         target = next((i for i, e in enumerate(self._entries) if e.id == keep), 0) if keep is not None else 0
         self.cursor = min(target, max(len(self._entries) - 1, 0))
 
+    def forget_rows(self) -> None:
+        """Draw every row afresh: their entries were read again (live reload)."""
+        self._lines.clear()
+        self._natural_for = None
+        self.refresh()
+
     def set_marked(self, marked: Collection[str]) -> None:
         """Update the marks only: cheap enough for every key press."""
         self._marked = frozenset(marked)

@@ -47,6 +47,10 @@ class CasePreview(VerticalScroll, can_focus=False):
         self.scroll_home(animate=False)
         self._shown = (entry, lang, entry is not None and entry.ok)  # After rendering: reading a case may break it.
 
+    def forget(self) -> None:
+        """Draw the next entry shown even if it is the one shown now: its file was read again."""
+        self._shown = None
+
     def show_message(self, message: str) -> None:
         """Show a line of the app's own words instead of a case."""
         self.query_one("#preview-body", Static).update(Text(message, style="dim"))
@@ -61,7 +65,7 @@ def render_preview(entry: Entry | None, lang: str) -> RenderableType:
     if case is None:
         return _broken(entry, lang)
     title = safe.localized(case.name, lang, style="bold")
-    lines: list[RenderableType] = [title]
+    lines: list[RenderableType] = [*_stale(entry, lang), title]
     if case.company is not None:
         lines.append(safe.localized(case.company, lang, style="dim"))
     badge = Text.assemble(status_text(case.status, lang))
@@ -88,6 +92,15 @@ def render_preview(entry: Entry | None, lang: str) -> RenderableType:
     if case.reason is not None:
         lines += [Text(""), Text(word("reason", lang), style="bold"), _glance(safe.localized(case.reason, lang))]
     return Group(*lines)
+
+
+def _stale(entry: Entry, lang: str) -> list[RenderableType]:
+    """Above a case whose file was since saved with errors: the errors, before its last good version."""
+    if not entry.stale:
+        return []
+    lines: list[RenderableType] = [Text(word("stale_file", lang), style="bold #d9534f")]
+    lines += [Text(str(p)) for p in entry.problems if not p.warning]
+    return [*lines, Text("")]
 
 
 def _glance(text: Text) -> Text:
