@@ -31,6 +31,8 @@ def test_the_complete_example_loads_and_derives_what_the_page_says(doc: str) -> 
     assert offsets == ["T-3y", "T+0", "T+31d", "T+59d"]
     assert not any(state.on for state in derive.service_states(case, len(case.events) - 1))
     assert case.sources[0].author is not None
+    # It follows its own rule: checked after the close, nothing in it is only scheduled.
+    assert derive.premature(case) == () and not any(derive.scheduled(case, e) for e in case.events)
 
 
 def test_every_key_status_and_kind_is_documented(doc: str) -> None:
