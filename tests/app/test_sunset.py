@@ -9,7 +9,7 @@ from textual.pilot import Pilot
 
 from casetui.tui.app import CaseTUI
 from casetui.tui.screens.sunset import SunsetScreen
-from casetui.tui.widgets.event_card import EventCard, QuestionList
+from casetui.tui.widgets.event_card import EventCard, QuestionList, SourceList
 from casetui.tui.widgets.ribbon import Ribbon
 from casetui.tui.widgets.service_board import ServiceBoard
 
@@ -105,7 +105,7 @@ def test_offset_and_time_left_are_shown(drive, app_factory, read_text) -> None:
         assert "T+0 from the announcement" in text
         assert "59 days to the final shutdown" in text
         assert "ANNOUNCEMENT" in text
-        assert "Source: Shutdown notice · Example Daily · 2022-01-18" in text
+        assert "Source: Shutdown notice · Example Daily · 2022-01-18" in read_text(screen.query_one(SourceList))
         await pilot.press("right")
         text = read_text(card)
         assert "T+31d from the announcement" in text
