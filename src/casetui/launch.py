@@ -25,8 +25,10 @@ _closed = False
 """True once the app has run and closed in this process: the caller may then `leave`."""
 
 
-def open_app(cli_dirs: Sequence[Path], lang: str, present: str | None = None, bundled: bool = True) -> int:
-    """Run the app until it quits; its return code.
+def open_app(
+    cli_dirs: Sequence[Path], lang: str, present: str | None = None, bundled: bool = True, *, spoilers: bool = True
+) -> int:
+    """Run the app until it quits; its return code. `spoilers=False` opens the presented sunset without them.
 
     Raises `Failure` when there is no terminal or Textual cannot be imported.
     """
@@ -43,6 +45,8 @@ def open_app(cli_dirs: Sequence[Path], lang: str, present: str | None = None, bu
     # (`CaseTUI.on_ready`).
     gc.disable()
     extra: dict[str, Any] = {} if bundled else {"bundled": False}
+    if not spoilers:
+        extra["spoilers"] = False
     app = make_app(list(cli_dirs), lang=lang, present=present, **extra)
     app.run()
     _closed = True

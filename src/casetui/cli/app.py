@@ -140,9 +140,9 @@ def _check_sort(value: str) -> str:
         raise typer.BadParameter(str(error)) from None
 
 
-def _open_app(opts: Settings, present: str | None = None) -> None:
+def _open_app(opts: Settings, present: str | None = None, spoilers: bool = True) -> None:
     """Start the Textual app (imported only then, so other commands never load Textual)."""
-    code = launch.open_app(opts.cli_dirs, opts.lang, present, opts.bundled)
+    code = launch.open_app(opts.cli_dirs, opts.lang, present, opts.bundled, spoilers=spoilers)
     if code:
         raise typer.Exit(code)
 
@@ -360,19 +360,29 @@ def validate_command(
 
 @app.command(
     "present",
-    epilog="\b\nExample:\n  casetui present xiaomi-youpin-youyu     # full screen, for a workshop",
+    epilog=(
+        "\b\nExamples:\n  casetui present xiaomi-youpin-youyu     # full screen, for a workshop"
+        "\n  casetui present xiaomi-youpin-youyu --no-spoilers     # the class decides before it sees the end"
+    ),
 )
 @guarded
 def present_command(
     ctx: typer.Context,
     case_id: Annotated[str, typer.Argument(metavar="ID", help="The case to present.")],
+    no_spoilers: Annotated[
+        bool,
+        typer.Option(
+            "--no-spoilers",
+            help="Hide the events after the current step, and the figures they give away, until the step reaches them.",
+        ),
+    ] = False,
 ) -> None:
     """Open the app full screen on one case's sunset timeline, for a workshop."""
     opts = settings(ctx)
     if "/" in case_id or case_id.endswith(".toml"):
         raise typer.BadParameter("give a case id from the library, not a file (use --cases DIR)", param_hint="ID")
     (case,) = load_cases(opts.dirs, [case_id])
-    _open_app(opts, present=case.id)
+    _open_app(opts, present=case.id, spoilers=not no_spoilers)
 
 
 # -- helpers ---------------------------------------------------------------------------------

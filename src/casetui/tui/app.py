@@ -52,10 +52,13 @@ class CaseTUI(App[None]):
         lang: str = "en",
         present: str | None = None,
         cache: IndexCache | None = None,
+        spoilers: bool = True,
     ) -> None:
         super().__init__()
         self.dirs = list(dirs)
         self.present = present
+        self.spoilers = spoilers
+        """False: the presented sunset opens with what comes after each step hidden."""
         self.library: Library = load_library(self.dirs, cache)
         self.set_reactive(CaseTUI.lang, lang)
         # Before anything is drawn, so the footer's first keys are already in `lang`. (From `on_mount`
@@ -82,7 +85,7 @@ class CaseTUI(App[None]):
             self.notify(word("n_problems", self.lang, n=len(problems)), severity="warning", markup=False, timeout=8)
         if self.present is not None:
             if self.library.get(self.present) is not None:
-                self.open_sunset(self.present, present=True)
+                self.open_sunset(self.present, present=True, spoilers=self.spoilers)
             else:
                 self._unknown(self.present)
 
@@ -166,7 +169,7 @@ class CaseTUI(App[None]):
             return
         self.push_screen(CaseScreen(case))
 
-    def open_sunset(self, case_id: str, present: bool = False) -> None:
+    def open_sunset(self, case_id: str, present: bool = False, spoilers: bool = True) -> None:
         """Open the step-through sunset timeline for a case (full screen in workshop mode)."""
         from casetui.tui.screens.sunset import SunsetScreen
 
@@ -174,7 +177,7 @@ class CaseTUI(App[None]):
         if case is None:
             self._unknown(case_id)
             return
-        self.push_screen(SunsetScreen(case, present=present))
+        self.push_screen(SunsetScreen(case, present=present, spoilers=spoilers))
 
     def open_compare(self, case_ids: Sequence[str]) -> None:
         """Open the side-by-side comparison of the given cases."""

@@ -18,6 +18,7 @@ def make_app(
     bundled: bool = True,
     env: str | None = None,
     cache: IndexCache | None = None,
+    spoilers: bool = True,
 ) -> CaseTUI:
     """Build the app over the library folders in search order.
 
@@ -29,6 +30,8 @@ def make_app(
         env: overrides `CASETUI_CASES` (tests pass "" to ignore the user's environment).
         cache: the summary index; by default the user's (`IndexCache.default()`, which
             `CASETUI_NO_CACHE` turns off), so that a large library opens without parsing every file.
+        spoilers: False hides what comes after the current step of the presented sunset.
     """
     dirs = search_dirs(cases_dirs, env=env, bundled=bundled)
-    return CaseTUI(dirs, lang=lang, present=present, cache=IndexCache.default() if cache is None else cache)
+    cache = IndexCache.default() if cache is None else cache
+    return CaseTUI(dirs, lang=lang, present=present, cache=cache, spoilers=spoilers)

@@ -113,7 +113,7 @@ class ServiceBoard(Widget):
     def _grid(self, states: Sequence[ServiceState]) -> Table:
         grid = Table.grid(padding=(0, 1, 0, 0), expand=True)
         grid.add_column(width=1, no_wrap=True)
-        grid.add_column(ratio=1)
+        grid.add_column(ratio=1, overflow="fold")  # A Chinese name is one long word: fold it, never cut it.
         grid.add_column(justify="right", no_wrap=True)
         for state in states:
             lamp, name_style, label = self._look(state, self._lang)

@@ -1,0 +1,171 @@
+"""The sunset and workshop mode as a room reads them: keys that scroll, a projector's screen, no spoilers.
+
+Each check reads the terminal's cells the way a person would see them (`shown_in`), so text that is
+below the fold, clipped, or scrolled away does not count as shown.
+"""
+
+from __future__ import annotations
+
+from textual.geometry import Region
+from textual.pilot import Pilot
+from textual.widget import Widget
+
+from casetui.library import bundled_dir, load_library
+from casetui.model import Case
+from casetui.tui.app import CaseTUI
+from casetui.tui.screens.sunset import SunsetScreen
+from casetui.tui.widgets.event_pane import EventPane
+from casetui.tui.widgets.service_board import ServiceBoard
+
+WORKSHOP_CASE = "xiaomi-youpin-youyu"
+
+
+def squeeze(text: str) -> str:
+    """Text without any whitespace: wrapped lines (English or Chinese) compare equal to the original."""
+    return "".join(text.split())
+
+
+def shown_in(app: CaseTUI, region: Region) -> list[str]:
+    """The lines of the terminal inside `region`, cell-exact (a CJK character is two cells)."""
+    strips = app.screen._compositor.render_strips()
+    lines = [strip.crop(region.x, region.right).text for strip in strips[region.y : region.bottom]]
+    return [line.rstrip() for line in lines]
+
+
+def visible(app: CaseTUI, widget: Widget) -> str:
+    """What the user can read of `widget` on screen right now, whitespace squeezed out."""
+    return squeeze("".join(shown_in(app, widget.content_region)))
+
+
+def board_names(app: CaseTUI, board: ServiceBoard) -> str:
+    """The board as read on screen, with each line's state label (on/off/stops here) taken off."""
+    lines = shown_in(app, board.content_region)
+    labels = ("stops here", "on", "off", "本步停止", "可用", "已停")
+    kept = []
+    for line in lines:
+        for label in labels:
+            if line.lstrip()[:1] in "✕●○" and line.endswith(label):
+                line = line[: -len(label)]
+                break
+        kept.append(line)
+    return squeeze("".join(kept))
+
+
+def workshop_case() -> Case:
+    case = load_library([bundled_dir()]).get(WORKSHOP_CASE)
+    assert case is not None
+    return case
+
+
+def test_workshop_shows_the_countdown_event_changes_and_question_without_scrolling(drive, app_factory) -> None:
+    case = workshop_case()
+    for lang in ("en", "zh"):
+        for size in ((120, 40), (100, 30)):
+
+            async def scenario(pilot: Pilot[None], lang: str = lang, size: tuple[int, int] = size) -> None:
+                app = pilot.app
+                assert isinstance(app, CaseTUI)
+                screen = app.screen
+                assert isinstance(screen, SunsetScreen)
+                pane, board = screen.query_one(EventPane), screen.query_one(ServiceBoard)
+                for step, event in enumerate(case.events):
+                    where = f"{lang} {size} step {step + 1}"
+                    assert pane.scroll_y == 0, where
+                    on_screen = squeeze("".join(shown_in(app, screen.region)))
+                    # The countdown: the large figure's caption says what it counts.
+                    caption = "距最终关停" if lang == "zh" else "to the final shutdown"
+                    assert squeeze(caption) in on_screen, where
+                    assert squeeze(event.title.get(lang)) in visible(app, pane), where
+                    for question in (q for q in case.questions if q.event == event.id):
+                        assert squeeze(question.prompt.get(lang)) in visible(app, pane), where
+                    names = board_names(app, board)
+                    for service in case.services:
+                        if service.id in event.ends:
+                            assert squeeze(service.name.get(lang)) in names, where
+                    await pilot.press("right")
+
+            drive(app_factory(bundled_dir(), lang=lang, present=WORKSHOP_CASE), scenario, size=size)
+
+
+def test_a_board_without_room_shows_what_stops_first_then_counts_the_rest(drive, app_factory) -> None:
+    async def scenario(pilot: Pilot[None]) -> None:
+        app = pilot.app
+        assert isinstance(app, CaseTUI)
+        board = app.screen.query_one(ServiceBoard)
+        await pilot.press("end")
+        names = board_names(app, board)
+        # The last two services stop here; the other eight are off, and not all of them fit.
+        assert squeeze("Balance withdrawal") in names
+        assert squeeze("Youyu app and mini program (servers)") in names
+        assert squeeze("Daily check-in") in names
+        assert "3moreoff" in names and "moreon" not in names
+        await pilot.press("left")  # Three services stop at stage 3; two are still on, five are off.
+        names = board_names(app, board)
+        assert names.startswith(squeeze("✕ Product sales (ordering) ✕ Exchange growth value for points"))
+        assert names.endswith(squeeze("2 more on · 1 more off"))
+
+    drive(app_factory(bundled_dir(), present=WORKSHOP_CASE), scenario, size=(100, 30))
+
+
+def test_the_board_counts_what_it_has_no_room_for_in_chinese(drive, app_factory) -> None:
+    async def scenario(pilot: Pilot[None]) -> None:
+        app = pilot.app
+        assert isinstance(app, CaseTUI)
+        await pilot.press("end")
+        names = board_names(app, app.screen.query_one(ServiceBoard))
+        assert names.startswith(squeeze("✕提现服务（账户余额提现）✕有品有鱼App及小程序（服务器）"))
+        assert "项已停" in names
+
+    drive(app_factory(bundled_dir(), lang="zh", present=WORKSHOP_CASE), scenario, size=(100, 24))
+
+
+def test_the_event_pane_scrolls_from_the_keyboard_and_still_steps(drive, app_factory) -> None:
+    async def scenario(pilot: Pilot[None]) -> None:
+        app = pilot.app
+        assert isinstance(app, CaseTUI)
+        app.open_sunset(WORKSHOP_CASE)
+        await pilot.pause()
+        screen = app.screen
+        pane = screen.query_one(EventPane)
+        assert app.focused is pane
+        assert pane.max_scroll_y > 0  # At 80x24 the launch does not fit: there is something to scroll to.
+        await pilot.press("down")
+        assert pane.scroll_y == 1
+        await pilot.press("pagedown")
+        assert pane.scroll_y > 1
+        await pilot.press("up", "pageup")
+        assert pane.scroll_y == 0
+        # The stepping keys still step while the pane has the focus.
+        position = lambda: screen.cursor.position  # noqa: E731
+        await pilot.press("right")
+        assert position() == 1
+        await pilot.press("end")
+        assert position() == len(screen.cursor) - 1
+        await pilot.press("left", "home")
+        assert position() == 0
+        # Tab reaches the pane from nowhere.
+        screen.set_focus(None)
+        await pilot.press("tab")
+        assert app.focused is pane
+
+    drive(app_factory(bundled_dir()), scenario, size=(80, 24))
+
+
+def test_r_brings_the_trainer_notes_into_view(drive, app_factory) -> None:
+    case = workshop_case()
+    notes = case.questions[0].notes
+    assert notes is not None
+
+    async def scenario(pilot: Pilot[None]) -> None:
+        app = pilot.app
+        assert isinstance(app, CaseTUI)
+        app.open_sunset(WORKSHOP_CASE)
+        await pilot.pause()
+        pane = app.screen.query_one(EventPane)
+        first_words = squeeze(" ".join(notes.get("en").split()[:6]))
+        assert first_words not in visible(app, pane)
+        await pilot.press("r")
+        await pilot.pause()
+        assert first_words in visible(app, pane)
+
+    drive(app_factory(bundled_dir()), scenario, size=(80, 24))
