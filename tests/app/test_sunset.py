@@ -236,3 +236,50 @@ def test_small_terminals_degrade_without_crashing(drive, app_factory, read_text)
             assert screen.query_one(Ribbon).display is ribbon
 
         drive(app_factory(), scenario, size=size)
+
+
+def test_no_spoilers_hides_what_comes_after_the_step_until_it_is_reached(drive, app_factory, screen_text) -> None:
+    last_title, last_date, shutdown_marker = "Withdrawals close; app shut down", "2022-03-17", "■"
+
+    async def scenario(pilot: Pilot[None]) -> None:
+        await open_sunset(pilot)
+        shown = screen_text(pilot.app)
+        # With spoilers, the launch already tells how it ends: the countdown, the notice, the marker.
+        assert "3 years to the final shutdown" in shown and "Notice 59 days" in shown and shutdown_marker in shown
+
+        await pilot.press("s")
+        shown = screen_text(pilot.app)
+        assert "no spoilers" in shown
+        for spoiler in (last_title, last_date, shutdown_marker, "to the final shutdown", "Notice", "59 days"):
+            assert spoiler not in shown, spoiler
+        assert "final shutdown not reached yet" in shown
+
+        await pilot.press("end")  # The trainer may still jump to the end, and then it is all there.
+        shown = screen_text(pilot.app)
+        for fact in (last_title, last_date, shutdown_marker, "at the final shutdown", "Notice 59 days"):
+            assert fact in shown, fact
+
+        await pilot.press("left")  # One step back: the end is hidden again.
+        shown = screen_text(pilot.app)
+        assert "Ordering stops" in shown
+        for spoiler in (last_title, last_date, shutdown_marker, "28 days to the final shutdown", "Notice"):
+            assert spoiler not in shown, spoiler
+
+        await pilot.press("s")
+        assert "28 days to the final shutdown" in screen_text(pilot.app)
+
+    drive(app_factory(), scenario)
+
+
+def test_the_spoilers_key_is_in_the_footer_and_help_in_both_languages(drive, app_factory, screen_text) -> None:
+    async def scenario(pilot: Pilot[None]) -> None:
+        await open_sunset(pilot)
+        assert "s Spoilers" in screen_text(pilot.app)
+        await pilot.press("question_mark")
+        assert "Spoilers" in screen_text(pilot.app)
+        await pilot.press("escape", "L")
+        assert "s 剧透" in screen_text(pilot.app)
+        await pilot.press("question_mark")
+        assert "剧透" in screen_text(pilot.app)
+
+    drive(app_factory(), scenario)
