@@ -15,6 +15,7 @@ from casetui.timeline import Hidden, TimelineCursor
 from casetui.tui import safe
 from casetui.tui.labels import is_zh, span_text
 from casetui.tui.widgets.kinds import badge_style, kind_colour, kind_glyph, kind_label
+from casetui.tui.wrapping import Wrapped
 from casetui.when import Span, SpanUnit
 
 _WORDS: dict[str, tuple[str, str]] = {
@@ -126,7 +127,7 @@ class EventCard(Static):
         )
         head = Head(badge, Text(event.date.display(), style="bold"))
         title = safe.localized(event.title, lang, style=f"bold {kind_colour(event.kind)}")
-        parts: list[RenderableType] = [head, Text(), title]
+        parts: list[RenderableType] = [head, Text(), Wrapped(title)]
         if positions:
             parts += position_lines(cursor, lang)
         self.update(Group(*parts))
@@ -152,7 +153,7 @@ class EventDetail(Static):
         ended = derive.services_ended_by(cursor.case, event) if event is not None else ()
         parts: list[RenderableType] = []
         if event is not None and event.detail is not None:
-            parts.append(safe.localized(event.detail, lang))
+            parts.append(Wrapped(safe.localized(event.detail, lang)))
         if ended:
             if parts:
                 parts.append(Text())
@@ -162,7 +163,7 @@ class EventDetail(Static):
                     stops.append("  ")
                 stops.append("✕ ", style="bold #d9534f")
                 stops.append_text(safe.localized(service.name, lang))
-            parts.append(stops)
+            parts.append(Wrapped(stops))
         self.set_class(not parts, "-empty")
         self.update(Group(*parts))
 
@@ -185,7 +186,7 @@ class SourceList(Static):
         event = cursor.event
         sources = event.sources if event is not None else ()
         self.set_class(not sources, "-empty")
-        self.update(_sources_text(cursor.case, sources, lang))
+        self.update(Wrapped(_sources_text(cursor.case, sources, lang)))
 
 
 def _sources_text(case: Case, source_ids: tuple[str, ...], lang: str) -> Text:
@@ -221,13 +222,13 @@ class QuestionList(Static):
     def show(self, questions: tuple[Question, ...], lang: str, reveal: bool) -> None:
         """Render `questions`, with their notes only when `reveal` is set."""
         self.set_class(not questions, "-empty")
-        lines: list[Text] = []
+        lines: list[Wrapped] = []
         for question in questions:
             prompt = Text()
             prompt.append(f" {word('question', lang)} ", style="bold #ffffff on #9b6ad1")
             prompt.append(" ")
             prompt.append_text(safe.localized(question.prompt, lang, style="bold"))
-            lines.append(prompt)
+            lines.append(Wrapped(prompt))
             if question.notes is None:
                 continue
             if reveal:
@@ -237,5 +238,5 @@ class QuestionList(Static):
                 notes.append_text(safe.localized(question.notes, lang))
             else:
                 notes = Text(f"  ▌{word('notes_hidden', lang)}", style="dim italic")
-            lines.append(notes)
+            lines.append(Wrapped(notes))
         self.update(Group(*lines))

@@ -18,6 +18,7 @@ from textual.widget import Widget
 from casetui.derive import ServiceState
 from casetui.tui import safe
 from casetui.tui.labels import is_zh
+from casetui.tui.wrapping import Wrapped
 
 _WORDS: dict[str, tuple[str, str]] = {
     "on": ("on", "可用"),
@@ -113,9 +114,10 @@ class ServiceBoard(Widget):
     def _grid(self, states: Sequence[ServiceState]) -> Table:
         grid = Table.grid(padding=(0, 1, 0, 0), expand=True)
         grid.add_column(width=1, no_wrap=True)
-        grid.add_column(ratio=1, overflow="fold")  # A Chinese name is one long word: fold it, never cut it.
+        grid.add_column(ratio=1)
         grid.add_column(justify="right", no_wrap=True)
         for state in states:
             lamp, name_style, label = self._look(state, self._lang)
-            grid.add_row(lamp, safe.localized(state.service.name, self._lang, style=name_style), label)
+            name = Wrapped(safe.localized(state.service.name, self._lang, style=name_style))
+            grid.add_row(lamp, name, label)
         return grid
