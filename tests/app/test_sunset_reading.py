@@ -6,6 +6,7 @@ below the fold, clipped, or scrolled away does not count as shown.
 
 from __future__ import annotations
 
+import pytest
 from textual.geometry import Region
 from textual.pilot import Pilot
 from textual.widget import Widget
@@ -169,3 +170,54 @@ def test_r_brings_the_trainer_notes_into_view(drive, app_factory) -> None:
         assert first_words in visible(app, pane)
 
     drive(app_factory(bundled_dir()), scenario, size=(80, 24))
+
+
+async def read_whole_pane(pilot: Pilot[None], pane: EventPane) -> str:
+    """Everything the pane holds, read screen by screen with `pagedown` (squeezed), as a reader would."""
+    app = pilot.app
+    assert isinstance(app, CaseTUI)
+    rows: dict[int, str] = {}
+    while pane.scroll_y > 0:
+        await pilot.press("pageup")
+    while True:
+        top = round(pane.scroll_y)
+        for n, line in enumerate(shown_in(app, pane.scrollable_content_region)):
+            rows[top + n] = line
+        if pane.scroll_y >= pane.max_scroll_y:
+            break
+        await pilot.press("pagedown")
+    return squeeze("".join(rows[y] for y in sorted(rows)))
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])
+def test_every_event_question_and_note_of_every_bundled_case_can_be_read_in_full(
+    drive, app_factory, lang: str, size: tuple[int, int]
+) -> None:
+    library = load_library([bundled_dir()])
+
+    async def scenario(pilot: Pilot[None]) -> None:
+        app = pilot.app
+        assert isinstance(app, CaseTUI)
+        for case in library.cases:
+            for present in (False, True):
+                app.open_sunset(case.id, present=present)
+                await pilot.pause()
+                screen = app.screen
+                assert isinstance(screen, SunsetScreen)
+                pane = screen.query_one(EventPane)
+                for step, event in enumerate(case.events):
+                    await pilot.press("r")
+                    read = await read_whole_pane(pilot, pane)
+                    texts = [event.title, event.detail]
+                    for question in (q for q in case.questions if q.event == event.id):
+                        texts += [question.prompt, question.notes]
+                    for text in texts:
+                        if text is not None:
+                            where = f"{case.id} step {step + 1} present={present}"
+                            assert squeeze(text.get(lang)) in read, where
+                    await pilot.press("right")
+                app.pop_screen()
+                await pilot.pause()
+
+    drive(app_factory(bundled_dir(), lang=lang), scenario, size=size)

@@ -165,7 +165,7 @@ class SunsetScreen(Screen[None]):
             return
         questions = self.query_one(QuestionList)
         questions.show(self.cursor.questions, self.lang, reveal)
-        if reveal:
+        if reveal and self.cursor.questions:
             # The notes were drawn below the fold on a small screen: bring them up once laid out.
             self.call_after_refresh(self._bring_into_view, questions)
 
