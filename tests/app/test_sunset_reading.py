@@ -6,6 +6,8 @@ below the fold, clipped, or scrolled away does not count as shown.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from textual.geometry import Region
 from textual.pilot import Pilot
@@ -221,3 +223,27 @@ def test_every_event_question_and_note_of_every_bundled_case_can_be_read_in_full
                 await pilot.pause()
 
     drive(app_factory(bundled_dir(), lang=lang), scenario, size=size)
+
+
+def test_hundreds_of_services_fit_the_board_with_the_stopping_ones_first(drive, app_factory, tmp_path: Path) -> None:
+    services = "".join(f's{n} = "Service {n}"\n' for n in range(300))
+    stops = ", ".join(f'"s{n}"' for n in range(295, 300))
+    (tmp_path / "many.toml").write_text(
+        'format = 1\n[case]\nname = "Many"\nstatus = "active"\nsummary = "s"\n[model]\ntype = "t"\n'
+        f'[services]\n{services}[[events]]\ndate = 2020-01-01\ntitle = "A"\nkind = "launch"\n'
+        f'[[events]]\ndate = 2021-01-01\ntitle = "B"\nkind = "shutdown"\nends = [{stops}]\n',
+        encoding="utf-8",
+    )
+
+    async def scenario(pilot: Pilot[None]) -> None:
+        app = pilot.app
+        assert isinstance(app, CaseTUI)
+        board = app.screen.query_one(ServiceBoard)
+        await pilot.press("end")
+        lines = [line.strip() for line in shown_in(app, board.content_region)]
+        assert [line.split()[2] for line in lines[:5]] == ["295", "296", "297", "298", "299"]
+        assert all(line.endswith("stops here") for line in lines[:5])
+        shown_on = len(lines) - 6  # Every line but the five stops and the count is a service still on.
+        assert lines[-1] == f"{295 - shown_on} more on"
+
+    drive(app_factory(tmp_path, present="many"), scenario, size=(80, 24))

@@ -9,8 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from rich.console import Group, RenderableType
-from rich.table import Table
 from rich.text import Text
 from textual.geometry import Size
 from textual.widget import Widget
@@ -18,7 +16,7 @@ from textual.widget import Widget
 from casetui.derive import ServiceState
 from casetui.tui import safe
 from casetui.tui.labels import is_zh
-from casetui.tui.wrapping import Wrapped
+from casetui.tui.wrapping import wrap_text
 
 _WORDS: dict[str, tuple[str, str]] = {
     "on": ("on", "可用"),
@@ -51,11 +49,6 @@ def more_line(hidden: Sequence[ServiceState], lang: str) -> Text:
     return Text(" · ".join(parts), style="dim italic")
 
 
-def by_priority(states: Sequence[ServiceState]) -> list[ServiceState]:
-    """The services that change at this step, then the others in `[services]` order."""
-    return [s for s in states if s.ended_here] + [s for s in states if not s.ended_here]
-
-
 class ServiceBoard(Widget):
     """One line per service: a lamp, its name (wrapped, never cut) and its state, readable at a glance."""
 
@@ -70,6 +63,8 @@ class ServiceBoard(Widget):
         super().__init__(id=id, classes=classes)
         self._states: tuple[ServiceState, ...] = ()
         self._lang = "en"
+        self._cache: tuple[tuple[int, str, tuple[ServiceState, ...]], list[list[Text]]] | None = None
+        """The rows last laid out, and for which width, language and states."""
 
     def show(self, states: tuple[ServiceState, ...], lang: str) -> None:
         """Show the state of every service at the current step."""
@@ -81,26 +76,53 @@ class ServiceBoard(Widget):
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         # Every service in full; a max-height may then leave less, and `render` fits the board to it.
-        return self._rows(self._grid(self._states), width) if self._states else 1
+        return sum(len(row) for row in self._rows(width)) if self._states else 1
 
-    def render(self) -> RenderableType:
+    def render(self) -> Text:
         states, lang = self._states, self._lang
         if not states:
             return Text(_word("none", lang), style="dim italic")
         width, height = self.content_size
-        grid = self._grid(states)
-        if height <= 0 or self._rows(grid, width) <= height:
-            return grid
-        order = by_priority(states)
-        shown = 0
-        while shown < len(order) and self._rows(self._grid(order[: shown + 1]), width) + 1 <= height:
+        rows = self._rows(width)
+        if height <= 0 or sum(len(row) for row in rows) <= height:
+            return Text("\n").join(line for row in rows for line in row)
+        # What changes at this step first, then the others in order, as many as fit above the count.
+        order = sorted(range(len(states)), key=lambda n: not states[n].ended_here)
+        shown, used = 0, 0
+        while shown < len(order) and used + len(rows[order[shown]]) + 1 <= height:
+            used += len(rows[order[shown]])
             shown += 1
-        return Group(self._grid(order[:shown]), more_line(order[shown:], lang))
+        lines = [line for n in order[:shown] for line in rows[n]]
+        lines.append(more_line([states[n] for n in order[shown:]], lang))
+        return Text("\n").join(lines)
 
-    def _rows(self, grid: Table, width: int) -> int:
-        """How many lines `grid` takes at `width` cells."""
-        console = self.app.console
-        return len(console.render_lines(grid, console.options.update_width(max(1, width)), pad=False))
+    def _rows(self, width: int) -> list[list[Text]]:
+        """Each service's lines at `width` cells: lamp, name wrapped by casetui's rules, state on the right.
+
+        Laid out by hand rather than as a table so that each row's height is known on its own: the
+        board then fits hundreds of services to its height without rendering them again and again.
+        """
+        key = (width, self._lang, self._states)
+        if self._cache is not None and self._cache[0] == key:
+            return self._cache[1]
+        looks = [self._look(state, self._lang) for state in self._states]
+        label_width = max(label.cell_len for _, _, label in looks)
+        name_width = max(1, width - 2 - 1 - label_width)
+        rows = []
+        for state, (lamp, name_style, label) in zip(self._states, looks, strict=True):
+            name = safe.localized(state.service.name, self._lang, style=name_style)
+            pieces = list(wrap_text(name, name_width)) or [Text()]
+            row = []
+            for n, piece in enumerate(pieces):
+                if n:
+                    row.append(Text.assemble("  ", piece))
+                    continue
+                piece.pad_right(name_width - piece.cell_len)
+                padding = " " * (label_width - label.cell_len)
+                row.append(Text.assemble(lamp, " ", piece, " ", padding, label))
+            rows.append(row)
+        self._cache = (key, rows)
+        return rows
 
     @staticmethod
     def _look(state: ServiceState, lang: str) -> tuple[Text, str, Text]:
@@ -110,14 +132,3 @@ class ServiceBoard(Widget):
         if state.on:
             return Text("●", style=ON_STYLE), "", Text(_word("on", lang), style=ON_STYLE)
         return Text("○", style=OFF_STYLE), OFF_STYLE, Text(_word("off", lang), style=OFF_STYLE)
-
-    def _grid(self, states: Sequence[ServiceState]) -> Table:
-        grid = Table.grid(padding=(0, 1, 0, 0), expand=True)
-        grid.add_column(width=1, no_wrap=True)
-        grid.add_column(ratio=1)
-        grid.add_column(justify="right", no_wrap=True)
-        for state in states:
-            lamp, name_style, label = self._look(state, self._lang)
-            name = Wrapped(safe.localized(state.service.name, self._lang, style=name_style))
-            grid.add_row(lamp, name, label)
-        return grid
