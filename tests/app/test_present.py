@@ -82,7 +82,7 @@ def test_present_without_spoilers_hides_the_countdown_until_the_end(drive, app_f
         screen = pilot.app.screen
         assert isinstance(screen, SunsetScreen)
         assert figures(screen)[1] == "--"
-        assert "final shutdown is still ahead" in read_text(screen.query_one("#left-caption"))
+        assert "to the final shutdown: hidden" in read_text(screen.query_one("#left-caption"))
         assert "Notice" not in read_text(screen.query_one("#sunset-notice"))
         await pilot.press("right")
         assert figures(screen) == ("0", "--")  # The announcement is reached; the end is not.

@@ -38,8 +38,8 @@ _WORDS: dict[str, tuple[str, str]] = {
     "left": ("{unit} to the final shutdown", "距最终关停（{unit}）"),
     "after": ("{unit} after the final shutdown", "最终关停后（{unit}）"),
     "no_spoilers": ("no spoilers", "防剧透"),
-    "offset_hidden": ("the announcement is still ahead", "尚未到宣布关停"),
-    "left_hidden": ("the final shutdown is still ahead", "尚未到最终关停"),
+    "offset_hidden": ("since the announcement: hidden (no spoilers)", "宣布后：已隐藏（防剧透）"),
+    "left_hidden": ("to the final shutdown: hidden (no spoilers)", "距最终关停：已隐藏（防剧透）"),
     # Footer descriptions, keyed `b_` + `Binding.id`.
     "b_next": ("Next", "下一步"),
     "b_prev": ("Prev", "上一步"),

@@ -25,8 +25,9 @@ _WORDS: dict[str, tuple[str, str]] = {
     "after_shutdown": ("after the final shutdown", "最终关停之后"),
     "at_shutdown": ("at the final shutdown", "最终关停时刻"),
     "no_shutdown": ("no shutdown in the timeline", "时间线中无关停"),
-    "offset_hidden": ("announcement not reached yet", "尚未到宣布关停"),
-    "ending_hidden": ("final shutdown not reached yet", "尚未到最终关停"),
+    # Worded so as not to say whether there is an announcement or a shutdown at all.
+    "offset_hidden": ("from the announcement: hidden (no spoilers)", "距宣布：已隐藏（防剧透）"),
+    "ending_hidden": ("to the final shutdown: hidden (no spoilers)", "距最终关停：已隐藏（防剧透）"),
     "stops_here": ("Stops here: ", "本步停止："),
     "source": ("Source: ", "来源："),
     "no_events": ("This case has no events yet.", "此案例尚无事件。"),
