@@ -60,8 +60,15 @@ def workshop_case() -> Case:
     return case
 
 
-def test_workshop_shows_the_countdown_event_changes_and_question_without_scrolling(drive, app_factory) -> None:
-    case = workshop_case()
+BUNDLED_IDS = sorted(case.id for case in load_library([bundled_dir()]).cases)
+
+
+@pytest.mark.parametrize("case_id", BUNDLED_IDS)
+def test_workshop_shows_the_countdown_event_changes_and_question_without_scrolling(
+    drive, app_factory, read_text, case_id: str
+) -> None:
+    case = load_library([bundled_dir()]).get(case_id)
+    assert case is not None
     for lang in ("en", "zh"):
         for size in ((120, 40), (100, 30)):
 
@@ -75,9 +82,13 @@ def test_workshop_shows_the_countdown_event_changes_and_question_without_scrolli
                     where = f"{lang} {size} step {step + 1}"
                     assert pane.scroll_y == 0, where
                     on_screen = squeeze("".join(shown_in(app, screen.region)))
-                    # The countdown: the large figure's caption says what it counts.
-                    caption = "距最终关停" if lang == "zh" else "to the final shutdown"
-                    assert squeeze(caption) in on_screen, where
+                    # The countdown: both large figures lie on the screen, with what they count under them.
+                    for figure in ("#offset-digits", "#left-digits"):
+                        assert screen.region.contains_region(screen.query_one(figure).region), where
+                    for caption in ("#offset-caption", "#left-caption"):
+                        assert squeeze(read_text(screen.query_one(caption))) in on_screen, where
+                    if case_id == WORKSHOP_CASE:
+                        assert squeeze("距最终关停" if lang == "zh" else "to the final shutdown") in on_screen
                     assert squeeze(event.title.get(lang)) in visible(app, pane), where
                     for question in (q for q in case.questions if q.event == event.id):
                         assert squeeze(question.prompt.get(lang)) in visible(app, pane), where
@@ -87,7 +98,7 @@ def test_workshop_shows_the_countdown_event_changes_and_question_without_scrolli
                             assert squeeze(service.name.get(lang)) in names, where
                     await pilot.press("right")
 
-            drive(app_factory(bundled_dir(), lang=lang, present=WORKSHOP_CASE), scenario, size=size)
+            drive(app_factory(bundled_dir(), lang=lang, present=case_id), scenario, size=size)
 
 
 def test_a_board_without_room_shows_what_stops_first_then_counts_the_rest(drive, app_factory) -> None:
