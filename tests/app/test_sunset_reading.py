@@ -157,6 +157,8 @@ def test_the_event_pane_scrolls_from_the_keyboard_and_still_steps(drive, app_fac
         assert position() == len(screen.cursor) - 1
         await pilot.press("left", "home")
         assert position() == 0
+        await pilot.press("pagedown", "right")  # A new step is read from its top.
+        assert position() == 1 and pane.scroll_y == 0
         # Tab reaches the pane from nowhere.
         screen.set_focus(None)
         await pilot.press("tab")

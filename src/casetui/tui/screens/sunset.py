@@ -2,8 +2,8 @@
 
 The screen only displays a `TimelineCursor`: what the current event is, how far it lies from the
 announcement and from the final shutdown, which services are still on, what to discuss, and (with
-spoilers off) what the class may not see yet. The cursor's position is the one current step: to move
-the screen from outside, call `step_to`.
+spoilers off) what the class may not see yet. The cursor's position is the one current step: whatever
+moves it then calls `refresh_step`, which starts a new step's pane at its top.
 """
 
 from __future__ import annotations
@@ -101,6 +101,8 @@ class SunsetScreen(Screen[None]):
         self.case = case
         self.present = present
         self.cursor = TimelineCursor(case, spoilers=spoilers)
+        self._drawn_step = 0
+        """The step the screen last drew."""
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="sunset-title"):
@@ -184,6 +186,10 @@ class SunsetScreen(Screen[None]):
         self.query_one(SourceList).show(cursor, lang)
         self.query_one(ServiceBoard).show(cursor.states, lang)
         self.set_class(not self.case.services, "-no-services")
+        if cursor.position != self._drawn_step:
+            # A new step is read from its top, however the cursor got there.
+            self._drawn_step = cursor.position
+            self.query_one(EventPane).scroll_home(animate=False)
         if self.present:
             self._show_figures(lang)
 
@@ -239,27 +245,23 @@ class SunsetScreen(Screen[None]):
             template = _word("after" if amount < 0 else "left", lang)
             left_caption.update(Text(template.format(unit=word(unit, lang))))
 
-    def step_to(self, position: int) -> bool:
-        """Move to event `position` (clamped) and show it; True when the step changed."""
-        moved = self.cursor.go(position)
+    def _moved(self, moved: bool) -> None:
         if moved:
             # Hide the notes again without a separate redraw: refresh_step draws the questions.
             self.set_reactive(SunsetScreen.reveal, False)
             self.refresh_step()
-            self.query_one(EventPane).scroll_home(animate=False)
-        return moved
 
     def action_step(self, delta: int) -> None:
         """One event on (1) or back (-1)."""
-        self.step_to(self.cursor.position + delta)
+        self._moved(self.cursor.go(self.cursor.position + delta))
 
     def action_first(self) -> None:
         """To the first event."""
-        self.step_to(0)
+        self._moved(self.cursor.first())
 
     def action_last(self) -> None:
         """To the last event."""
-        self.step_to(len(self.cursor) - 1)
+        self._moved(self.cursor.last())
 
     def action_toggle_spoilers(self) -> None:
         """Show or hide the events after the current step, and the figures they give away."""
