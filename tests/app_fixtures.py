@@ -31,8 +31,8 @@ def fixture_dir() -> Path:
 def app_factory() -> Callable[..., CaseTUI]:
     """Build the app over the fixture library (or given folders), without the bundled cases."""
 
-    def build(*dirs: Path, lang: str = "en", present: str | None = None) -> CaseTUI:
-        app = make_app(list(dirs) or [FIXTURES], lang=lang, present=present, bundled=False, env="")
+    def build(*dirs: Path, lang: str = "en", present: str | None = None, spoilers: bool = True) -> CaseTUI:
+        app = make_app(list(dirs) or [FIXTURES], lang=lang, present=present, bundled=False, env="", spoilers=spoilers)
         app.animation_level = "none"
         return app
 

@@ -36,8 +36,9 @@ def open_app(
     *,
     speaker: bool = False,
     speaker_pid: int | None = None,
+    spoilers: bool = True,
 ) -> int:
-    """Run the app until it quits; its return code.
+    """Run the app until it quits; its return code. `spoilers=False` opens the presented sunset without them.
 
     Raises `Failure` when there is no terminal or Textual cannot be imported.
     """
@@ -56,6 +57,8 @@ def open_app(
     extra: dict[str, Any] = {} if bundled else {"bundled": False}
     if speaker:
         extra.update(speaker=True, speaker_pid=speaker_pid)
+    if not spoilers:
+        extra["spoilers"] = False
     watch = not os.environ.get(ENV_NO_WATCH)
     app = make_app(list(cli_dirs), lang=lang, present=present, watch=watch, **extra)
     app.run()

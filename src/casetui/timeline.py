@@ -1,18 +1,41 @@
-"""A cursor over a case's sorted events: the step-through sunset, free of any UI."""
+"""A cursor over a case's sorted events: the step-through sunset, free of any UI.
+
+With spoilers off (case-method teaching: the class decides before it learns what happened), the
+cursor also says what may be shown at the current step: nothing of an event after it, and none of the
+figures that give the ending away until the step reaches the event they come from.
+"""
 
 from __future__ import annotations
+
+from enum import Enum
+from typing import Final
 
 from casetui import derive
 from casetui.model import Case, Event, Question
 from casetui.when import Span
 
 
-class TimelineCursor:
-    """Steps through a case's events; screens only display what it says."""
+class Hidden(Enum):
+    """A figure that exists but lies after the current step, so it is not shown yet."""
 
-    def __init__(self, case: Case, position: int = 0) -> None:
+    HIDDEN = "hidden"
+
+
+HIDDEN: Final = Hidden.HIDDEN
+
+
+class TimelineCursor:
+    """Steps through a case's events; screens only display what it says.
+
+    `position` is the one place the current step lives: every view of the sunset (and anything that
+    drives it from outside) moves this cursor and then redraws from it.
+    """
+
+    def __init__(self, case: Case, position: int = 0, *, spoilers: bool = True) -> None:
         self.case = case
         self.position = 0
+        self.spoilers = spoilers
+        """False: events after the current step, and the figures they decide, stay hidden."""
         self.go(position)
 
     def __len__(self) -> int:
@@ -86,3 +109,56 @@ class TimelineCursor:
         if event is None or event.id is None:
             return ()
         return tuple(q for q in self.case.questions if q.event == event.id)
+
+    # -- what may be shown at this step ---------------------------------------------------------
+
+    def shows(self, index: int) -> bool:
+        """Whether event `index` may be shown: always with spoilers on, else only up to the current step."""
+        return self.spoilers or index <= self.position
+
+    @property
+    def horizon(self) -> int:
+        """Index of the last event that may be shown (-1 for a case without events)."""
+        return len(self) - 1 if self.spoilers else min(self.position, len(self) - 1)
+
+    def _reached(self, event: Event | None) -> bool:
+        """True when `event` lies at or before the current step (or spoilers are on)."""
+        if event is None or self.spoilers:
+            return True
+        return any(e is event for e in self.case.events[: self.position + 1])
+
+    @property
+    def ending_hidden(self) -> bool:
+        """True while the final shutdown (or, without one, the last event) lies after the current step.
+
+        Until then the time left, the notice period and the case's end, lifespan and status are hidden.
+        """
+        if self.spoilers or not self.case.events:
+            return False
+        return not self._reached(derive.final_shutdown(self.case) or self.case.events[-1])
+
+    @property
+    def shown_offset(self) -> Span | Hidden | None:
+        """`offset`, or HIDDEN while the announcement it counts from lies ahead."""
+        start = derive.announcement(self.case)
+        # Without an announcement, saying so at step 1 would tell the class there never is one.
+        if (start is None and self.ending_hidden) or not self._reached(start):
+            return HIDDEN
+        return self.offset
+
+    @property
+    def shown_to_shutdown(self) -> Span | Hidden | None:
+        """`to_shutdown`, or HIDDEN while the final shutdown lies ahead."""
+        if self.event is not None and self.ending_hidden:
+            return HIDDEN
+        return self.to_shutdown
+
+    @property
+    def shown_notice(self) -> Span | Hidden | None:
+        """The case's notice period (announcement to final shutdown), or HIDDEN while its end lies ahead."""
+        return HIDDEN if self.ending_hidden else derive.notice_period(self.case)
+
+    @property
+    def shown_lifespan(self) -> Span | Hidden | None:
+        """The case's lifespan (launch to end), or HIDDEN while the ending lies ahead."""
+        return HIDDEN if self.ending_hidden else derive.lifespan(self.case)

@@ -75,3 +75,21 @@ def test_present_mode_in_chinese_and_at_small_sizes(drive, app_factory, read_tex
             assert screen.query_one("#figures").display is (pilot.app.size.height >= 24)
 
         drive(app_factory(lang="zh", present="alpha-club"), scenario, size=size)
+
+
+def test_present_without_spoilers_hides_the_countdown_until_the_end(drive, app_factory, read_text) -> None:
+    async def scenario(pilot: Pilot[None]) -> None:
+        screen = pilot.app.screen
+        assert isinstance(screen, SunsetScreen)
+        assert figures(screen)[1] == "--"
+        assert "to the final shutdown: hidden" in read_text(screen.query_one("#left-caption"))
+        assert "Notice" not in read_text(screen.query_one("#sunset-notice"))
+        await pilot.press("right")
+        assert figures(screen) == ("0", "--")  # The announcement is reached; the end is not.
+        await pilot.press("end")
+        assert figures(screen) == ("+59", "0")
+        assert "Notice" in read_text(screen.query_one("#sunset-notice"))
+        await pilot.press("left")
+        assert figures(screen) == ("+31", "--")
+
+    drive(app_factory(present="alpha-club", spoilers=False), scenario)

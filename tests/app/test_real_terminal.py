@@ -106,6 +106,17 @@ def test_present_mode_opens_the_case_and_quits_cleanly(terminal) -> None:
     assert term.process.wait(timeout=10) == 0
 
 
+def test_present_without_spoilers_hides_the_notice_until_end(terminal) -> None:
+    term = terminal("present", "alpha-club", "--no-spoilers")
+    assert term.read_until(b"no spoilers"), "workshop mode did not open without spoilers"
+    assert b"Notice" not in term.output
+    term.type("\x1b[F")  # end: the last event, and with it the notice period
+    assert term.read_until(b"Notice"), "end did not reveal the notice period"
+    term.type("q")
+    assert term.read_until(LEAVE_ALT_SCREEN)
+    assert term.process.wait(timeout=10) == 0
+
+
 def test_the_collector_the_launch_turns_off_is_back_on_after_the_first_frame(app_factory, drive) -> None:
     """`casetui.launch` starts the app with the collector off; a long session must not run without it."""
     import gc

@@ -9,7 +9,7 @@ from textual.pilot import Pilot
 
 from casetui.tui.app import CaseTUI
 from casetui.tui.screens.sunset import SunsetScreen
-from casetui.tui.widgets.event_card import EventCard, QuestionList
+from casetui.tui.widgets.event_card import EventCard, QuestionList, SourceList
 from casetui.tui.widgets.ribbon import Ribbon
 from casetui.tui.widgets.service_board import ServiceBoard
 
@@ -105,7 +105,7 @@ def test_offset_and_time_left_are_shown(drive, app_factory, read_text) -> None:
         assert "T+0 from the announcement" in text
         assert "59 days to the final shutdown" in text
         assert "ANNOUNCEMENT" in text
-        assert "Source: Shutdown notice · Example Daily · 2022-01-18" in text
+        assert "Source: Shutdown notice · Example Daily · 2022-01-18" in read_text(screen.query_one(SourceList))
         await pilot.press("right")
         text = read_text(card)
         assert "T+31d from the announcement" in text
@@ -236,3 +236,50 @@ def test_small_terminals_degrade_without_crashing(drive, app_factory, read_text)
             assert screen.query_one(Ribbon).display is ribbon
 
         drive(app_factory(), scenario, size=size)
+
+
+def test_no_spoilers_hides_what_comes_after_the_step_until_it_is_reached(drive, app_factory, screen_text) -> None:
+    last_title, last_date, shutdown_marker = "Withdrawals close; app shut down", "2022-03-17", "■"
+
+    async def scenario(pilot: Pilot[None]) -> None:
+        await open_sunset(pilot)
+        shown = screen_text(pilot.app)
+        # With spoilers, the launch already tells how it ends: the countdown, the notice, the marker.
+        assert "3 years to the final shutdown" in shown and "Notice 59 days" in shown and shutdown_marker in shown
+
+        await pilot.press("s")
+        shown = screen_text(pilot.app)
+        assert "no spoilers" in shown
+        for spoiler in (last_title, last_date, shutdown_marker, "years to the final shutdown", "Notice", "59 days"):
+            assert spoiler not in shown, spoiler
+        assert "to the final shutdown: hidden (no spoilers)" in shown
+
+        await pilot.press("end")  # The trainer may still jump to the end, and then it is all there.
+        shown = screen_text(pilot.app)
+        for fact in (last_title, last_date, shutdown_marker, "at the final shutdown", "Notice 59 days"):
+            assert fact in shown, fact
+
+        await pilot.press("left")  # One step back: the end is hidden again.
+        shown = screen_text(pilot.app)
+        assert "Ordering stops" in shown
+        for spoiler in (last_title, last_date, shutdown_marker, "28 days to the final shutdown", "Notice"):
+            assert spoiler not in shown, spoiler
+
+        await pilot.press("s")
+        assert "28 days to the final shutdown" in screen_text(pilot.app)
+
+    drive(app_factory(), scenario)
+
+
+def test_the_spoilers_key_is_in_the_footer_and_help_in_both_languages(drive, app_factory, screen_text) -> None:
+    async def scenario(pilot: Pilot[None]) -> None:
+        await open_sunset(pilot)
+        assert "s Spoilers" in screen_text(pilot.app)
+        await pilot.press("question_mark")
+        assert "Spoilers" in screen_text(pilot.app)
+        await pilot.press("escape", "L")
+        assert "s 剧透" in screen_text(pilot.app)
+        await pilot.press("question_mark")
+        assert "剧透" in screen_text(pilot.app)
+
+    drive(app_factory(), scenario)

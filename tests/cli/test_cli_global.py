@@ -103,6 +103,18 @@ def test_present_opens_the_app_on_the_case(cli, fake_app):
     assert fake_app[0]["present"] == "alpha-club"
 
 
+def test_present_no_spoilers_opens_the_case_with_what_follows_hidden(cli, fake_app):
+    assert "spoilers" not in fake_app_run(cli, fake_app, "present", "alpha-club")
+    assert fake_app_run(cli, fake_app, "present", "alpha-club", "--no-spoilers")["spoilers"] is False
+
+
+def fake_app_run(cli, fake_app: list[dict[str, Any]], *args: str) -> dict[str, Any]:
+    """Run the CLI and return what the app it opened was built with."""
+    result = cli(*args)
+    assert result.exit_code == 0, result.output
+    return fake_app[-1]
+
+
 def test_present_unknown_id_fails_before_opening_anything(cli, fake_app):
     result = cli("present", "alpa-club")
     assert result.exit_code == 1

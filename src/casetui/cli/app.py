@@ -140,9 +140,13 @@ def _check_sort(value: str) -> str:
         raise typer.BadParameter(str(error)) from None
 
 
-def _open_app(opts: Settings, present: str | None = None, speaker: bool = False, pid: int | None = None) -> None:
+def _open_app(
+    opts: Settings, present: str | None = None, speaker: bool = False, pid: int | None = None, spoilers: bool = True
+) -> None:
     """Start the Textual app (imported only then, so other commands never load Textual)."""
-    code = launch.open_app(opts.cli_dirs, opts.lang, present, opts.bundled, speaker=speaker, speaker_pid=pid)
+    code = launch.open_app(
+        opts.cli_dirs, opts.lang, present, opts.bundled, speaker=speaker, speaker_pid=pid, spoilers=spoilers
+    )
     if code:
         raise typer.Exit(code)
 
@@ -399,6 +403,7 @@ def _validate_on_save(opts: Settings, paths: list[Path] | None, as_json: bool) -
 @app.command(
     "present",
     epilog="\b\nExamples:\n  casetui present xiaomi-youpin-youyu     # full screen, for a workshop\n"
+    "  casetui present xiaomi-youpin-youyu --no-spoilers   # the class decides before it sees the end\n"
     "  casetui present xiaomi-youpin-youyu --speaker   # in a second terminal: notes, next event, clock\n"
     "\b\nThe speaker view needs Unix sockets (Linux, macOS, other POSIX systems).",
 )
@@ -418,6 +423,13 @@ def present_command(
         int | None,
         typer.Option("--pid", metavar="PID", help="With --speaker: the presenter to follow when several present ID."),
     ] = None,
+    no_spoilers: Annotated[
+        bool,
+        typer.Option(
+            "--no-spoilers",
+            help="Hide the events after the current step, and the figures they give away, until the step reaches them.",
+        ),
+    ] = False,
 ) -> None:
     """Open the app full screen on one case's sunset timeline, for a workshop."""
     opts = settings(ctx)
@@ -431,7 +443,7 @@ def present_command(
         if not available():
             raise Failure(["casetui present: --speaker needs Unix sockets, which this system lacks (POSIX only)"], 2)
     (case,) = load_cases(opts.dirs, [case_id])
-    _open_app(opts, present=case.id, speaker=speaker, pid=pid)
+    _open_app(opts, present=case.id, speaker=speaker, pid=pid, spoilers=not no_spoilers)
 
 
 # -- helpers ---------------------------------------------------------------------------------

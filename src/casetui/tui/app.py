@@ -67,6 +67,7 @@ class CaseTUI(App[None]):
         watch: bool = False,
         speaker: bool = False,
         speaker_pid: int | None = None,
+        spoilers: bool = True,
     ) -> None:
         super().__init__()
         self.dirs = list(dirs)
@@ -80,6 +81,8 @@ class CaseTUI(App[None]):
         self._stop_watching = threading.Event()
         self.watching = False
         """True once the watcher thread has been started."""
+        self.spoilers = spoilers
+        """False: the presented sunset opens with what comes after each step hidden."""
         self.library: Library = load_library(self.dirs, cache)
         self.set_reactive(CaseTUI.lang, lang)
         # Before anything is drawn, so the footer's first keys are already in `lang`. (From `on_mount`
@@ -110,7 +113,7 @@ class CaseTUI(App[None]):
             elif self.speaker:
                 self.open_speaker(self.present, self.speaker_pid)
             else:
-                self.open_sunset(self.present, present=True)
+                self.open_sunset(self.present, present=True, spoilers=self.spoilers)
                 self.run_worker(self._start_presenting(self.present), name="presenter-link")
 
     def on_ready(self) -> None:
@@ -275,7 +278,7 @@ class CaseTUI(App[None]):
             return
         self.push_screen(CaseScreen(case))
 
-    def open_sunset(self, case_id: str, present: bool = False) -> None:
+    def open_sunset(self, case_id: str, present: bool = False, spoilers: bool = True) -> None:
         """Open the step-through sunset timeline for a case (full screen in workshop mode)."""
         from casetui.tui.screens.sunset import SunsetScreen
 
@@ -283,7 +286,7 @@ class CaseTUI(App[None]):
         if case is None:
             self._unknown(case_id)
             return
-        self.push_screen(SunsetScreen(case, present=present))
+        self.push_screen(SunsetScreen(case, present=present, spoilers=spoilers))
 
     def open_speaker(self, case_id: str, pid: int | None = None) -> None:
         """Open the speaker view of a case: it follows the presenter of that case (`pid` when several)."""

@@ -21,6 +21,7 @@ def make_app(
     watch: bool = False,
     speaker: bool = False,
     speaker_pid: int | None = None,
+    spoilers: bool = True,
 ) -> CaseTUI:
     """Build the app over the library folders in search order.
 
@@ -35,7 +36,17 @@ def make_app(
         watch: read case files again as they are saved (live reload); the CLI turns it on.
         speaker: with `present`, open the speaker view that follows the presenter of that case
             (the one with process id `speaker_pid` when several present it).
+        spoilers: False hides what comes after the current step of the presented sunset.
     """
     dirs = search_dirs(cases_dirs, env=env, bundled=bundled)
     cache = IndexCache.default() if cache is None else cache
-    return CaseTUI(dirs, lang=lang, present=present, cache=cache, watch=watch, speaker=speaker, speaker_pid=speaker_pid)
+    return CaseTUI(
+        dirs,
+        lang=lang,
+        present=present,
+        cache=cache,
+        watch=watch,
+        speaker=speaker,
+        speaker_pid=speaker_pid,
+        spoilers=spoilers,
+    )

@@ -1,7 +1,9 @@
 """Step through a case's sunset one event at a time; in workshop mode, full screen for a projector.
 
 The screen only displays a `TimelineCursor`: what the current event is, how far it lies from the
-announcement and from the final shutdown, which services are still on, and what to discuss.
+announcement and from the final shutdown, which services are still on, what to discuss, and (with
+spoilers off) what the class may not see yet. The cursor's position is the one current step: whatever
+moves it then calls `refresh_step`, which starts a new step's pane at its top.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from typing import ClassVar
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.reactive import var
 from textual.screen import Screen
@@ -20,12 +22,13 @@ from textual.widgets import Digits, Static
 
 from casetui import derive
 from casetui.model import Case
-from casetui.timeline import TimelineCursor
+from casetui.timeline import Hidden, TimelineCursor
 from casetui.tui import labels, safe
 from casetui.tui.labels import is_zh, span_text
 from casetui.tui.reloading import CaseReloaded
 from casetui.tui.widgets.badges import scheduled
-from casetui.tui.widgets.event_card import EventCard, QuestionList, countdown, word
+from casetui.tui.widgets.event_card import EventCard, EventDetail, QuestionList, SourceList, countdown, word
+from casetui.tui.widgets.event_pane import EventPane
 from casetui.tui.widgets.footer import KeysFooter
 from casetui.tui.widgets.reload_banner import ReloadBanner
 from casetui.tui.widgets.ribbon import Ribbon
@@ -39,12 +42,16 @@ _WORDS: dict[str, tuple[str, str]] = {
     "before": ("{unit} before the announcement", "宣布前（{unit}）"),
     "left": ("{unit} to the final shutdown", "距最终关停（{unit}）"),
     "after": ("{unit} after the final shutdown", "最终关停后（{unit}）"),
+    "no_spoilers": ("no spoilers", "防剧透"),
+    "offset_hidden": ("since the announcement: hidden (no spoilers)", "宣布后：已隐藏（防剧透）"),
+    "left_hidden": ("to the final shutdown: hidden (no spoilers)", "距最终关停：已隐藏（防剧透）"),
     # Footer descriptions, keyed `b_` + `Binding.id`.
     "b_next": ("Next", "下一步"),
     "b_prev": ("Prev", "上一步"),
     "b_first": ("First", "第一步"),
     "b_last": ("Last", "最后一步"),
     "b_reveal": ("Notes", "备注"),
+    "b_spoilers": ("Spoilers", "剧透"),
     "b_back": ("Back", "返回"),
     "b_quit": ("Quit", "退出"),
 }
@@ -55,15 +62,15 @@ def _word(key: str, lang: str) -> str:
     return pair[1] if is_zh(lang) else pair[0]
 
 
-TILES_FROM = 30
-"""Rows from which workshop mode shows services as large tiles rather than lines."""
+FIGURES_FROM = 24
+"""Rows from which workshop mode shows the large figures (sunset.tcss hides them below)."""
 
 
 class SunsetScreen(Screen[None]):
     """The sunset timeline of one case, one event at a time."""
 
     CSS_PATH = "sunset.tcss"
-    AUTO_FOCUS = ""
+    AUTO_FOCUS = "#sunset-main"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("right,space,l", "step(1)", "Next", id="next", tooltip="Next event"),
@@ -71,6 +78,7 @@ class SunsetScreen(Screen[None]):
         Binding("home", "first", "First", id="first", tooltip="First event"),
         Binding("end", "last", "Last", id="last", tooltip="Last event"),
         Binding("r", "reveal", "Notes", id="reveal", tooltip="Reveal or hide the trainer notes"),
+        Binding("s", "toggle_spoilers", "Spoilers", id="spoilers", tooltip="Show or hide what comes after this step"),
         Binding("escape", "back", "Back", id="back", tooltip="Close the sunset"),
         Binding("escape,q", "quit_present", "Quit", id="quit", tooltip="Quit workshop mode"),
     ]
@@ -86,9 +94,9 @@ class SunsetScreen(Screen[None]):
         (0, "-h-tiny"),
         (12, "-h-short"),
         (24, "-h-tall"),
-        (TILES_FROM, "-h-roomy"),
+        (30, "-h-roomy"),
     ]
-    """Below 12 rows only the event is left; below 24 the large figures go; from 30 services are tiles."""
+    """Below 12 rows only the event is left; below 24 the large figures go; from 30 workshop mode spreads out."""
 
     class Stepped(Message):
         """The trainer stepped on this screen (not `show_step`, told by another view): the speaker view follows."""
@@ -101,11 +109,13 @@ class SunsetScreen(Screen[None]):
     reveal: var[bool] = var(False)
     """Whether the trainer notes of the current event's questions are shown."""
 
-    def __init__(self, case: Case, present: bool = False) -> None:
+    def __init__(self, case: Case, present: bool = False, spoilers: bool = True) -> None:
         super().__init__(classes="-present" if present else None)
         self.case = case
         self.present = present
-        self.cursor = TimelineCursor(case)
+        self.cursor = TimelineCursor(case, spoilers=spoilers)
+        self._drawn_step = 0
+        """The step the screen last drew."""
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="sunset-title"):
@@ -122,9 +132,17 @@ class SunsetScreen(Screen[None]):
                     yield Static(id="left-caption", classes="caption")
         yield Ribbon(id="ribbon")
         with Horizontal(id="sunset-body"):
-            with VerticalScroll(id="sunset-main", can_focus=False):
+            with EventPane(id="sunset-main"):
                 yield EventCard(id="event-card")
-                yield QuestionList(id="questions")
+                # On a projector the question comes straight after the event's title: a long detail
+                # must not push what the room discusses below the fold.
+                if self.present:
+                    yield QuestionList(id="questions")
+                    yield EventDetail(id="event-detail")
+                else:
+                    yield EventDetail(id="event-detail")
+                    yield QuestionList(id="questions")
+                yield SourceList(id="event-sources")
             yield ServiceBoard(id="board")
         yield KeysFooter()
 
@@ -139,12 +157,13 @@ class SunsetScreen(Screen[None]):
         return str(getattr(self.app, "lang", "en"))
 
     @property
-    def _tiles(self) -> bool:
-        return self.present and self.size.height >= TILES_FROM
+    def _figures(self) -> bool:
+        """True when the large figures show the offsets, so the event card need not repeat them."""
+        return self.present and self.size.height >= FIGURES_FROM
 
     def on_resize(self) -> None:
-        # Tiles or lines depend on the height, so the board is drawn again.
-        self.query_one(ServiceBoard).show(self.cursor.states, self.lang, tiles=self._tiles)
+        if self.present:
+            self.query_one(EventCard).show(self.cursor, self.lang, positions=not self._figures)
 
     def _lang_changed(self, lang: str) -> None:
         self._localize_bindings(lang)
@@ -157,20 +176,34 @@ class SunsetScreen(Screen[None]):
             bindings[key] = [replace(b, description=_word(f"b_{b.id}", lang)) if b.id else b for b in group]
         self.refresh_bindings()
 
-    def watch_reveal(self) -> None:
-        if self.is_mounted:
-            self.query_one(QuestionList).show(self.cursor.questions, self.lang, self.reveal)
+    def watch_reveal(self, reveal: bool) -> None:
+        if not self.is_mounted:
+            return
+        questions = self.query_one(QuestionList)
+        questions.show(self.cursor.questions, self.lang, reveal)
+        if reveal and self.cursor.questions:
+            # The notes were drawn below the fold on a small screen: bring them up once laid out.
+            self.call_after_refresh(self._bring_into_view, questions)
+
+    def _bring_into_view(self, questions: QuestionList) -> None:
+        self.query_one(EventPane).scroll_to_widget(questions, animate=False, top=True)
 
     def refresh_step(self) -> None:
         """Show the cursor's current step in every part of the screen."""
         lang, cursor = self.lang, self.cursor
         self.query_one("#sunset-name", Static).update(self._title(lang))
         self.query_one("#sunset-notice", Static).update(self._notice(lang))
-        self.query_one(Ribbon).show(self.case, cursor.position, lang)
-        self.query_one(EventCard).show(cursor, lang)
+        self.query_one(Ribbon).show(self.case, cursor.position, lang, horizon=cursor.horizon)
+        self.query_one(EventCard).show(cursor, lang, positions=not self._figures)
+        self.query_one(EventDetail).show(cursor, lang)
         self.query_one(QuestionList).show(cursor.questions, lang, self.reveal)
-        self.query_one(ServiceBoard).show(cursor.states, lang, tiles=self._tiles)
+        self.query_one(SourceList).show(cursor, lang)
+        self.query_one(ServiceBoard).show(cursor.states, lang)
         self.set_class(not self.case.services, "-no-services")
+        if cursor.position != self._drawn_step:
+            # A new step is read from its top, however the cursor got there.
+            self._drawn_step = cursor.position
+            self.query_one(EventPane).scroll_home(animate=False)
         if self.present:
             self._show_figures(lang)
 
@@ -186,10 +219,12 @@ class SunsetScreen(Screen[None]):
         return title
 
     def _notice(self, lang: str) -> Text:
-        """The notice period users were given, announcement to final shutdown."""
-        notice = derive.notice_period(self.case)
+        """The notice period users were given, announcement to final shutdown (or that spoilers are off)."""
+        notice = self.cursor.shown_notice
         text = Text()
-        if notice is not None:
+        if not self.cursor.spoilers:
+            text.append(f"{_word('no_spoilers', lang)}  ", style="bold #9b6ad1")
+        if notice is not None and not isinstance(notice, Hidden):
             text.append(f"{_word('notice', lang)} ", style="dim")
             text.append(span_text(notice, lang), style="bold")
             scheduled(text, derive.notice_scheduled(self.case), lang)
@@ -197,10 +232,13 @@ class SunsetScreen(Screen[None]):
 
     def _show_figures(self, lang: str) -> None:
         """Large figures for the room: days since the announcement and days left."""
-        offset, left = self.cursor.offset, self.cursor.to_shutdown
+        offset, left = self.cursor.shown_offset, self.cursor.shown_to_shutdown
         offset_digits = self.query_one("#offset-digits", Digits)
         offset_caption = self.query_one("#offset-caption", Static)
-        if offset is None:
+        if isinstance(offset, Hidden):
+            offset_digits.update("--")
+            offset_caption.update(Text(_word("offset_hidden", lang)))
+        elif offset is None:
             offset_digits.update("--")
             offset_caption.update(Text(word("no_announcement", lang)))
         else:
@@ -210,7 +248,10 @@ class SunsetScreen(Screen[None]):
             offset_caption.update(Text(f"{offset.offset()} · {template.format(unit=word(unit, lang))}"))
         left_digits = self.query_one("#left-digits", Digits)
         left_caption = self.query_one("#left-caption", Static)
-        if left is None:
+        if isinstance(left, Hidden):
+            left_digits.update("--")
+            left_caption.update(Text(_word("left_hidden", lang)))
+        elif left is None:
             left_digits.update("--")
             left_caption.update(Text(word("no_shutdown", lang)))
         else:
@@ -244,7 +285,7 @@ class SunsetScreen(Screen[None]):
         case = entry.case
         if case is not None and case is not self.case:
             self.case = case
-            self.cursor = TimelineCursor(case, self.cursor.position)
+            self.cursor = TimelineCursor(case, self.cursor.position, spoilers=self.cursor.spoilers)
             self.refresh_step()
 
     def action_step(self, delta: int) -> None:
@@ -258,6 +299,11 @@ class SunsetScreen(Screen[None]):
     def action_last(self) -> None:
         """To the last event."""
         self._moved(self.cursor.last())
+
+    def action_toggle_spoilers(self) -> None:
+        """Show or hide the events after the current step, and the figures they give away."""
+        self.cursor.spoilers = not self.cursor.spoilers
+        self.refresh_step()
 
     def action_reveal(self) -> None:
         """Show or hide the trainer notes."""

@@ -11,11 +11,12 @@ from textual.widgets import Static
 
 from casetui import derive
 from casetui.model import Case, Question
-from casetui.timeline import TimelineCursor
+from casetui.timeline import Hidden, TimelineCursor
 from casetui.tui import safe
 from casetui.tui.labels import is_zh, span_text
 from casetui.tui.widgets.badges import scheduled
 from casetui.tui.widgets.kinds import badge_style, kind_colour, kind_glyph, kind_label
+from casetui.tui.wrapping import Wrapped
 from casetui.when import Span, SpanUnit
 
 _WORDS: dict[str, tuple[str, str]] = {
@@ -25,6 +26,9 @@ _WORDS: dict[str, tuple[str, str]] = {
     "after_shutdown": ("after the final shutdown", "最终关停之后"),
     "at_shutdown": ("at the final shutdown", "最终关停时刻"),
     "no_shutdown": ("no shutdown in the timeline", "时间线中无关停"),
+    # Worded so as not to say whether there is an announcement or a shutdown at all.
+    "offset_hidden": ("from the announcement: hidden (no spoilers)", "距宣布：已隐藏（防剧透）"),
+    "ending_hidden": ("to the final shutdown: hidden (no spoilers)", "距最终关停：已隐藏（防剧透）"),
     "stops_here": ("Stops here: ", "本步停止："),
     "source": ("Source: ", "来源："),
     "no_events": ("This case has no events yet.", "此案例尚无事件。"),
@@ -63,15 +67,19 @@ def countdown(span: Span) -> tuple[int, str]:
 
 def position_lines(cursor: TimelineCursor, lang: str) -> list[Text]:
     """`T+31d from the announcement` and `28 days to the final shutdown`, styled."""
-    offset = cursor.offset
-    if offset is None:
+    offset = cursor.shown_offset
+    if isinstance(offset, Hidden):
+        since = Text(word("offset_hidden", lang), style="dim italic")
+    elif offset is None:
         since = Text(word("no_announcement", lang), style="dim")
     else:
         since = Text()
         since.append(offset.offset(), style="bold #d08a1c")
         since.append(f" {word('from_announcement', lang)}", style="dim")
-    left = cursor.to_shutdown
-    if left is None:
+    left = cursor.shown_to_shutdown
+    if isinstance(left, Hidden):
+        until = Text(word("ending_hidden", lang), style="dim italic")
+    elif left is None:
         until = Text(word("no_shutdown", lang), style="dim")
     elif left.amount == 0:
         until = Text(word("at_shutdown", lang), style="bold #d9534f")
@@ -101,7 +109,7 @@ class Head:
 
 
 class EventCard(Static):
-    """The event under the cursor: kind, date, position, title, detail, what stops, sources."""
+    """The event under the cursor: kind, date, title and where it lies from the announcement and the end."""
 
     DEFAULT_CSS = """
     EventCard {
@@ -110,35 +118,78 @@ class EventCard(Static):
     }
     """
 
-    def show(self, cursor: TimelineCursor, lang: str) -> None:
-        """Render the cursor's current event in `lang`."""
+    def show(self, cursor: TimelineCursor, lang: str, positions: bool = True) -> None:
+        """Render the cursor's current event in `lang`; `positions=False` leaves the offsets to large figures."""
         event = cursor.event
         if event is None:
             self.update(Text(word("no_events", lang), style="dim italic"))
             return
-        case = cursor.case
         badge = Text(
             f" {kind_glyph(event.kind)} {kind_label(event.kind, lang).upper()} ", style=badge_style(event.kind)
         )
-        date = scheduled(Text(event.date.display(), style="bold"), derive.scheduled(case, event), lang)
+        date = scheduled(Text(event.date.display(), style="bold"), derive.scheduled(cursor.case, event), lang)
         head = Head(badge, date)
         title = safe.localized(event.title, lang, style=f"bold {kind_colour(event.kind)}")
-        parts: list[RenderableType] = [head, Text(), title, *position_lines(cursor, lang)]
-        if event.detail is not None:
-            parts += [Text(), safe.localized(event.detail, lang)]
-        parts.append(Text())
-        ended = derive.services_ended_by(case, event)
+        parts: list[RenderableType] = [head, Text(), Wrapped(title)]
+        if positions:
+            parts += position_lines(cursor, lang)
+        self.update(Group(*parts))
+
+
+class EventDetail(Static):
+    """What happened at the current event, and the services it stops."""
+
+    DEFAULT_CSS = """
+    EventDetail {
+        height: auto;
+        padding: 0 1;
+        margin: 1 0 0 0;
+    }
+    EventDetail.-empty {
+        display: none;
+    }
+    """
+
+    def show(self, cursor: TimelineCursor, lang: str) -> None:
+        """Render the detail of the cursor's current event in `lang`."""
+        event = cursor.event
+        ended = derive.services_ended_by(cursor.case, event) if event is not None else ()
+        parts: list[RenderableType] = []
+        if event is not None and event.detail is not None:
+            parts.append(Wrapped(safe.localized(event.detail, lang)))
         if ended:
+            if parts:
+                parts.append(Text())
             stops = Text(word("stops_here", lang), style="bold")
             for n, service in enumerate(ended):
                 if n:
                     stops.append("  ")
                 stops.append("✕ ", style="bold #d9534f")
                 stops.append_text(safe.localized(service.name, lang))
-            parts.append(stops)
-        if event.sources:
-            parts.append(_sources_text(case, event.sources, lang))
+            parts.append(Wrapped(stops))
+        self.set_class(not parts, "-empty")
         self.update(Group(*parts))
+
+
+class SourceList(Static):
+    """Where the current event is told: under the questions, a footnote to what the room discusses."""
+
+    DEFAULT_CSS = """
+    SourceList {
+        height: auto;
+        padding: 0 1;
+    }
+    SourceList.-empty {
+        display: none;
+    }
+    """
+
+    def show(self, cursor: TimelineCursor, lang: str) -> None:
+        """The sources of the cursor's current event, one line each."""
+        event = cursor.event
+        sources = event.sources if event is not None else ()
+        self.set_class(not sources, "-empty")
+        self.update(Wrapped(_sources_text(cursor.case, sources, lang)))
 
 
 def _sources_text(case: Case, source_ids: tuple[str, ...], lang: str) -> Text:
@@ -174,13 +225,13 @@ class QuestionList(Static):
     def show(self, questions: tuple[Question, ...], lang: str, reveal: bool) -> None:
         """Render `questions`, with their notes only when `reveal` is set."""
         self.set_class(not questions, "-empty")
-        lines: list[Text] = []
+        lines: list[Wrapped] = []
         for question in questions:
             prompt = Text()
             prompt.append(f" {word('question', lang)} ", style="bold #ffffff on #9b6ad1")
             prompt.append(" ")
             prompt.append_text(safe.localized(question.prompt, lang, style="bold"))
-            lines.append(prompt)
+            lines.append(Wrapped(prompt))
             if question.notes is None:
                 continue
             if reveal:
@@ -190,5 +241,5 @@ class QuestionList(Static):
                 notes.append_text(safe.localized(question.notes, lang))
             else:
                 notes = Text(f"  ▌{word('notes_hidden', lang)}", style="dim italic")
-            lines.append(notes)
+            lines.append(Wrapped(notes))
         self.update(Group(*lines))

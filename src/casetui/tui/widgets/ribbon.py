@@ -2,6 +2,9 @@
 
 Few events are spread across the width; many (10,000 is fine) are windowed around the cursor, with
 `‹`/`›` where more lie beyond. Phases label the line above when they fit.
+
+Without spoilers, events beyond the horizon (the last one the class may see) are plain grey dots:
+neither their kind nor the phases they open give the ending away.
 """
 
 from __future__ import annotations
@@ -20,6 +23,8 @@ from casetui.when import When
 PAST_LINE = Style(color="#8a8f98", bold=True)
 FUTURE_LINE = Style(color="#8a8f98", dim=True)
 POINTER = Style(bold=True)
+UNSEEN = Style(color="#8a8f98", dim=True)
+UNSEEN_GLYPH = "·"
 PHASE_STYLE = Style(color="#9b6ad1", italic=True)
 
 
@@ -73,11 +78,13 @@ class Ribbon(Widget):
         super().__init__(id=id, classes=classes)
         self._case: Case | None = None
         self._position = 0
+        self._horizon = 0
         self._lang = "en"
 
-    def show(self, case: Case, position: int, lang: str) -> None:
-        """Point at event `position` of `case`."""
+    def show(self, case: Case, position: int, lang: str, horizon: int | None = None) -> None:
+        """Point at event `position` of `case`; events after `horizon` (default: none) are not shown."""
         self._case, self._position, self._lang = case, position, lang
+        self._horizon = len(case.events) - 1 if horizon is None else horizon
         self.set_class(not case.phases, "-no-phases")
         self.refresh()
 
@@ -106,6 +113,9 @@ class Ribbon(Widget):
         for n, x in enumerate(plan.columns):
             index = plan.start + n
             event = events[index]
+            if index > self._horizon:
+                cells[x] = (UNSEEN_GLYPH, UNSEEN)
+                continue
             style = Style(color=kind_colour(event.kind), bold=index == self._position)
             if index > self._position:
                 style += Style(dim=True)
@@ -142,7 +152,11 @@ class Ribbon(Widget):
         """Each phase's title from the column of its first drawn event, cut short before the next."""
         starts: list[tuple[int, int, Phase]] = []
         for phase in case.phases:
-            columns = [x for n, x in enumerate(plan.columns) if in_phase(case.events[plan.start + n].date, phase)]
+            columns = [
+                x
+                for n, x in enumerate(plan.columns)
+                if plan.start + n <= self._horizon and in_phase(case.events[plan.start + n].date, phase)
+            ]
             if columns:
                 starts.append((columns[0], columns[-1], phase))
         starts.sort(key=lambda item: item[0])
