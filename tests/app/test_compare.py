@@ -13,7 +13,7 @@ from textual.widgets import TabbedContent
 from casetui.tui.app import CaseTUI
 from casetui.tui.screens.compare import CompareScreen
 from casetui.tui.widgets.compare_table import DIFF_STYLE, GROUP_KEY, CompareTable
-from casetui.tui.widgets.sunsets import around_zero
+from casetui.tui.widgets.sunsets import SideBySideSunsets, around_zero
 
 
 async def open_compare(pilot: Pilot[None], ids: Sequence[str]) -> CompareScreen:
@@ -260,3 +260,22 @@ def test_long_values_wrap_in_their_cell_and_are_never_cut(drive, app_factory, re
                         assert word in shown, (row.key, word)
 
     drive(app_factory(), scenario, size=(80, 40))
+
+
+def test_each_view_takes_the_keys_and_the_sunsets_scroll_from_the_keyboard(drive, app_factory) -> None:
+    async def scenario(pilot: Pilot[None]) -> None:
+        screen = await open_compare(pilot, ["alpha-club", "beta-market", "gamma-card"])
+        await pilot.press("s")
+        await pilot.pause()
+        sunsets = screen.query_one(SideBySideSunsets)
+        assert sunsets.has_focus
+        assert sunsets.max_scroll_y > 0  # Taller than the screen at 80x24: below the fold without scrolling.
+        await pilot.press("pagedown")
+        assert sunsets.scroll_y > 0
+        await pilot.press("end")
+        assert sunsets.scroll_y == sunsets.max_scroll_y
+        await pilot.press("s")
+        await pilot.pause()
+        assert screen.query_one(CompareTable).has_focus
+
+    drive(app_factory(), scenario, size=(80, 24))

@@ -146,6 +146,14 @@ class CompareScreen(Screen[None]):
         self.query_one("#compare-status", Static).update(text)
         self._update_detail()
 
+    @on(TabbedContent.TabActivated, "#compare-tabs")
+    def _focus_view(self) -> None:
+        """The keys go to the view on show: the table's cursor, or the sunsets' scrolling."""
+        if self.query_one(TabbedContent).active == "tab-sunsets":
+            self.query_one(SideBySideSunsets).focus()
+        else:
+            self.table.focus()
+
     @on(DataTable.CellHighlighted, "#compare-table")
     def _cell_highlighted(self) -> None:
         self._update_detail()
