@@ -12,7 +12,7 @@ from textual.widgets import TabbedContent
 
 from casetui.tui.app import CaseTUI
 from casetui.tui.screens.compare import CompareScreen
-from casetui.tui.widgets.compare_table import DIFF_STYLE, GROUP_KEY, CompareTable
+from casetui.tui.widgets.compare_table import DIFF_STYLE, GROUP_KEY, CompareTable, fit_columns
 from casetui.tui.widgets.sunsets import SideBySideSunsets, around_zero
 
 
@@ -279,3 +279,13 @@ def test_each_view_takes_the_keys_and_the_sunsets_scroll_from_the_keyboard(drive
         assert screen.query_one(CompareTable).has_focus
 
     drive(app_factory(), scenario, size=(80, 24))
+
+
+def test_columns_fit_two_cases_at_80_and_all_three_at_120() -> None:
+    narrow = fit_columns(78, cases=3, label_natural=30)
+    assert narrow.fit == 2
+    assert narrow.label + 2 + narrow.fit * (narrow.cell + 2) <= 78
+    wide = fit_columns(118, cases=3, label_natural=30)
+    assert wide.fit == 3
+    assert wide.label == 29 and wide.cell >= 22
+    assert fit_columns(30, cases=3, label_natural=30).fit == 1

@@ -91,7 +91,7 @@ def cell_text(cell: Shown | None, differs: bool, baseline: bool) -> Text:
     return text
 
 
-class CompareTable(DataTable[Text]):
+class CompareTable(DataTable[Text | Wrapped]):
     """The rows of `compare(cases, lang, baseline)`, optionally only those that differ."""
 
     DEFAULT_CSS = """
@@ -168,7 +168,7 @@ class CompareTable(DataTable[Text]):
         self._restore_cursor(keep_row, min(keep_column, len(self.shown)))
 
     def _field_header(self, lang: str) -> Text:
-        """ "Field", and where the cases on screen are among all of them when not all fit."""
+        """The Field header, with where the cases on screen are among all of them when not all fit."""
         header = Text(_word(_WORDS, "field", lang), style="bold")
         shown, total = self.shown, len(self.cases)
         if len(shown) < total:
@@ -192,13 +192,6 @@ class CompareTable(DataTable[Text]):
             self.rebuild()
             return
         super().action_cursor_left()
-
-    def show_case(self, index: int) -> None:
-        """Bring case `index` on screen and put the cursor on it."""
-        if index not in self.shown:
-            self.first = index if index < self.first else index - self._columns.fit + 1
-            self.rebuild()
-        self.move_cursor(column=index - self.first + 1, animate=False)
 
     def _header(self, index: int, case: Case, lang: str) -> Text:
         """The case's name, cut to the column: the title line above the table has every name whole."""
