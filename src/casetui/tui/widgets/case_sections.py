@@ -125,14 +125,8 @@ def _dimension_cells(key: str, value: Dimension, lang: str) -> tuple[Text, Text]
         shown = Text(display_value(value.value, lang)[0], style="bold")
         if value.unit:
             shown.append(" " + value.unit)
-        below = Text(" ").join(
-            part
-            for part in (
-                safe.localized(value.note, lang, style="dim") if value.note is not None else Text(""),
-                sources_text(_ids(value.source)),
-            )
-            if part
-        )
+        note = safe.localized(value.note, lang, style="dim")  # empty for no note
+        below = Text(" ").join(part for part in (note, sources_text(_ids(value.source))) if part)
         if below:
             shown.append("\n")
             shown.append_text(below)
