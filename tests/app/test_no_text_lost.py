@@ -120,8 +120,9 @@ async def read_sunset(pilot: Pilot[None], reading: Reading) -> None:
         await pilot.press("h")
     steps = len(screen.case.events)
     for step in range(steps):
-        await pilot.press("r")
-        await pilot.pause()
+        if not screen.reveal:  # `r` toggles: a step left with its notes shown keeps them
+            await pilot.press("r")
+            await pilot.pause()
         main.focus()  # Where the keyboard scrolls the event and its questions; `home`/`end` there scroll.
         await pilot.pause()
         await reading.add_scrollable(pilot, main)
