@@ -138,3 +138,47 @@ def test_language_switch_rerenders_the_open_case(app_factory, drive, screen_text
         assert "Alpha Club — Alpha Group" in screen_text(pilot.app)
 
     drive(app_factory(), scenario)
+
+
+def test_the_timeline_gives_the_title_the_room_at_80x24(app_factory, drive, screen_text) -> None:
+    async def scenario(pilot: Pilot[None]) -> None:
+        await open_case(pilot)  # Alpha Club
+        await pilot.press("3")
+        await pilot.pause()
+        lines = screen_text(pilot.app).splitlines()
+        # Each title whole on its line, beside its date and kind; its source on a line of its own below.
+        assert any("announcement" in line and "Shutdown announced; check-in stops" in line for line in lines)
+        assert any("shutdown" in line and "Withdrawals close; app shut down" in line for line in lines)
+        assert not any("…" in line for line in lines)
+
+    drive(app_factory(), scenario, size=(80, 24))
+
+
+LONG_ZH = (
+    "2019 年上线，采用 S2B2C 模式：普通消费者购买固定金额的商品后即可入会，分享商品赚取佣金，"
+    "发货和售后由供货商负责（据公开报道）。"
+)
+
+
+def test_chinese_case_text_wraps_whole_by_the_punctuation_rules(app_factory, drive, screen_text, tmp_path) -> None:
+    (tmp_path / "long-zh.toml").write_text(
+        'format = 1\n[case]\nname = "Long"\nstatus = "active"\nsummary = "s"\n[model]\ntype = "t"\n'
+        f'how = {{ en = "h", zh = "{LONG_ZH}" }}\n'
+        f'[[lessons]]\ntext = {{ en = "l", zh = "{LONG_ZH}" }}\n',
+        encoding="utf-8",
+    )
+
+    async def scenario(pilot: Pilot[None]) -> None:
+        await open_case(pilot)
+        await pilot.press("L")
+        for tab in ("6", "2"):  # The lessons, then the model table's value column
+            await pilot.press(tab)
+            await pilot.pause()
+            lines = [line.strip() for line in screen_text(pilot.app).splitlines()]
+            start = next(n for n, line in enumerate(lines) if "2019" in line)
+            block = lines[start : start + 8]
+            assert LONG_ZH.replace(" ", "") in "".join(block).replace(" ", ""), block
+            assert not any(line.startswith(("，", "。", "：", "）")) for line in block[1:]), block
+            assert not any(line.endswith("（") for line in block), block
+
+    drive(app_factory(tmp_path), scenario, size=(60, 24))

@@ -5,14 +5,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.pilot import Pilot
 from textual.widgets import TabbedContent
 
 from casetui.tui.app import CaseTUI
 from casetui.tui.screens.compare import CompareScreen
-from casetui.tui.widgets.compare_table import DIFF_STYLE, GROUP_KEY, CompareTable
-from casetui.tui.widgets.sunsets import around_zero
+from casetui.tui.widgets.compare_table import DIFF_STYLE, GROUP_KEY, CompareTable, fit_columns
+from casetui.tui.widgets.sunsets import SideBySideSunsets, around_zero
 
 
 async def open_compare(pilot: Pilot[None], ids: Sequence[str]) -> CompareScreen:
@@ -33,7 +34,7 @@ def value_rows(table: CompareTable) -> list[str]:
 
 def marked(table: CompareTable, row_key: str) -> list[bool]:
     """Per case column: is the cell drawn as differing?"""
-    cells: list[Text] = table.get_row(row_key)[1:]
+    cells: list[Text] = [cell.text for cell in table.get_row(row_key)[1:]]
     return [any(span.style == DIFF_STYLE for span in cell.spans) for cell in cells]
 
 
@@ -132,7 +133,7 @@ def test_markup_in_case_text_stays_literal(drive, app_factory, read_text) -> Non
     async def scenario(pilot: Pilot[None]) -> None:
         screen = await open_compare(pilot, ["alpha-club", "gamma-card"])
         table = screen.query_one(CompareTable)
-        assert table.get_row("case.company")[2].plain == "Gamma [@click=app.quit]quit[/]"
+        assert table.get_row("case.company")[2].text.plain == "Gamma [@click=app.quit]quit[/]"
         assert "Gamma Card [/]" in read_text(screen.query_one("#compare-names"))
         await pilot.press("s")
         await pilot.pause()
@@ -149,7 +150,7 @@ def test_language_switch_rerenders_live(drive, app_factory, read_text) -> None:
         table = screen.query_one(CompareTable)
         await pilot.press("d", "L")
         assert "阿尔法会员店" in read_text(screen.query_one("#compare-names"))
-        assert table.get_row("case.company")[1].plain == "阿尔法集团"
+        assert table.get_row("case.company")[1].text.plain == "阿尔法集团"
         assert table.only_differences  # The filter survives the switch.
         await pilot.press("s")
         await pilot.pause()
@@ -178,7 +179,7 @@ def test_long_timelines_are_cut_around_t0() -> None:
     assert rows[start][0] < 0 <= rows[start + 3][0]
 
 
-def test_a_long_field_label_is_cut_in_the_table_and_shown_whole_below(
+def test_a_long_field_label_wraps_in_the_table_and_shows_whole_below(
     drive, app_factory, read_text, fixture_dir, tmp_path: Path
 ) -> None:
     label = "Date from which every platform must lift the blocking of links to other platforms"
@@ -191,9 +192,100 @@ def test_a_long_field_label_is_cut_in_the_table_and_shown_whole_below(
     async def scenario(pilot: Pilot[None]) -> None:
         screen = await open_compare(pilot, ["alpha-club", "long-label"])
         table = screen.query_one(CompareTable)
-        assert table.get_row("model.deadline")[0].cell_len <= 32
         table.move_cursor(row=table.get_row_index("model.deadline"), column=2)
         await pilot.pause()
         assert label in " ".join(read_text(screen.query_one("#cell-detail")).split())
+        # In the table the label wraps within the Field column, which leaves the cases their room.
+        lines = read_text(table).splitlines()
+        first = next(n for n, line in enumerate(lines) if "Date from which" in line)
+        field = [line[: table.ordered_columns[0].get_render_width(table)] for line in lines[first : first + 6]]
+        assert label in " ".join(" ".join(field).split())
+        assert "2021-09-17" in lines[first]
 
     drive(app_factory(fixture_dir, tmp_path), scenario)
+
+
+def columns_of(line: str, table: CompareTable) -> list[str]:
+    """A table line cut into its columns (each one's text, stripped)."""
+    chars: list[str] = []  # One entry per cell: a wide character, then an empty string for its second half.
+    for char in line:
+        chars += [char, *[""] * (cell_len(char) - 1)]
+    cells, start = [], 0
+    for column in table.ordered_columns:
+        width = column.get_render_width(table)
+        cells.append("".join(chars[start : start + width]).strip())
+        start += width
+    return cells
+
+
+def test_two_cases_side_by_side_at_80_columns_and_right_slides_the_third_in(drive, app_factory, read_text) -> None:
+    async def scenario(pilot: Pilot[None]) -> None:
+        screen = await open_compare(pilot, ["alpha-club", "beta-market", "gamma-card"])
+        table = screen.query_one(CompareTable)
+        await pilot.press("L")
+        await pilot.pause()
+        header = columns_of(read_text(table).splitlines()[0], table)
+        assert header[1:] == ["阿尔法会员店", "贝塔小铺"]
+        assert "1-2/3" in header[0]
+        await pilot.press("right", "right")
+        await pilot.pause()
+        assert table.case_index == 2
+        lines = read_text(table).splitlines()
+        assert columns_of(lines[0], table)[1:] == ["贝塔小铺", "伽马卡"]
+        # Each line's Field column holds a field label or nothing: no value from a case off screen.
+        labels = {row.label for row in table.rows_shown} | {"案例", "商业模式", "推导值"}  # headings too
+        for line in lines[1:]:
+            field = columns_of(line, table)[0].removeprefix("≠").strip()
+            assert not field or any(field in label for label in labels), line
+        assert "伽马卡" in read_text(screen.query_one("#cell-detail"))
+        await pilot.press("left", "left", "left")
+        assert table.case_index is None  # On the Field column, with the first case back on screen.
+        assert columns_of(read_text(table).splitlines()[0], table)[1] == "阿尔法会员店"
+
+    drive(app_factory(), scenario, size=(80, 24))
+
+
+def test_long_values_wrap_in_their_cell_and_are_never_cut(drive, app_factory, read_text) -> None:
+    async def scenario(pilot: Pilot[None]) -> None:
+        screen = await open_compare(pilot, ["alpha-club", "beta-market", "gamma-card"])
+        table = screen.query_one(CompareTable)
+        lines = read_text(table).splitlines()
+        shown = " ".join(" ".join(line.split()) for line in lines)
+        assert "…" not in "".join(lines[1:])
+        for row in table.rows_shown:
+            for index in table.shown:
+                cell = row.cells[index]
+                if cell is not None and row.key != "case.name":
+                    for word in cell.display.split():
+                        assert word in shown, (row.key, word)
+
+    drive(app_factory(), scenario, size=(80, 40))
+
+
+def test_each_view_takes_the_keys_and_the_sunsets_scroll_from_the_keyboard(drive, app_factory) -> None:
+    async def scenario(pilot: Pilot[None]) -> None:
+        screen = await open_compare(pilot, ["alpha-club", "beta-market", "gamma-card"])
+        await pilot.press("s")
+        await pilot.pause()
+        sunsets = screen.query_one(SideBySideSunsets)
+        assert sunsets.has_focus
+        assert sunsets.max_scroll_y > 0  # Taller than the screen at 80x24: below the fold without scrolling.
+        await pilot.press("pagedown")
+        assert sunsets.scroll_y > 0
+        await pilot.press("end")
+        assert sunsets.scroll_y == sunsets.max_scroll_y
+        await pilot.press("s")
+        await pilot.pause()
+        assert screen.query_one(CompareTable).has_focus
+
+    drive(app_factory(), scenario, size=(80, 24))
+
+
+def test_columns_fit_two_cases_at_80_and_all_three_at_120() -> None:
+    narrow = fit_columns(78, cases=3, label_natural=30)
+    assert narrow.fit == 2
+    assert narrow.label + 2 + narrow.fit * (narrow.cell + 2) <= 78
+    wide = fit_columns(118, cases=3, label_natural=30)
+    assert wide.fit == 3
+    assert wide.label == 29 and wide.cell >= 22
+    assert fit_columns(30, cases=3, label_natural=30).fit == 1

@@ -82,9 +82,9 @@ def test_compare_cells_of_derived_spans_carry_the_mark(app_factory, drive) -> No
         await pilot.pause()
         assert isinstance(app.screen, CompareScreen)
         table = app.screen.query_one(CompareTable)
-        lifespan = [cell.plain for cell in table.get_row("derived.lifespan")[1:]]
+        lifespan = [cell.text.plain for cell in table.get_row("derived.lifespan")[1:]]
         assert lifespan == ["3 years (scheduled)", "2 years"]
-        shutdown = [cell.plain for cell in table.get_row("derived.shutdown")[1:]]
+        shutdown = [cell.text.plain for cell in table.get_row("derived.shutdown")[1:]]
         assert shutdown == ["2022-03-17 10:00 +08:00 (scheduled)", "2030-03-01"]
 
     drive(app_factory(SCHEDULED), scenario)

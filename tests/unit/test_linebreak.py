@@ -99,3 +99,23 @@ def test_any_mix_wraps_within_width_by_the_rules(text: str, width: int) -> None:
         assert line[0] not in NO_LINE_START and not line[0].isspace(), (lines, width)
     for line in lines[:-1]:
         assert line.rstrip()[-1:] not in NO_LINE_END, (lines, width)
+
+
+def test_wrapped_text_in_a_narrow_table_column_is_whole_and_keeps_its_style() -> None:
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    from casetui.tui.wrapping import Wrapped
+
+    table = Table.grid(padding=(0, 1))
+    table.add_column(no_wrap=True)
+    table.add_column(ratio=1)  # Rich would cut a Chinese run here with "…"
+    table.add_row("1.", Wrapped(Text(ZH, style="bold")))
+    console = Console(width=30, record=True, color_system="truecolor")
+    console.print(table)
+    shown = console.export_text(clear=False)
+    assert "…" not in shown.replace("……", "")
+    assert "".join(ZH.split()) in "".join(line[3:] for line in shown.splitlines()).replace(" ", "")
+    assert all(cell_len(line.rstrip()) <= 30 for line in shown.splitlines())
+    assert "\x1b[1m" in console.export_text(styles=True)

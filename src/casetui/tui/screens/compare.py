@@ -22,6 +22,7 @@ from casetui.tui.widgets.compare_table import CompareTable
 from casetui.tui.widgets.footer import KeysFooter
 from casetui.tui.widgets.reload_banner import ReloadBanner
 from casetui.tui.widgets.sunsets import SideBySideSunsets
+from casetui.tui.wrapping import Wrapped
 
 _WORDS: dict[str, tuple[str, str]] = {
     "compare": ("COMPARE", "对比"),
@@ -168,19 +169,27 @@ class CompareScreen(Screen[None]):
         self.query_one("#compare-status", Static).update(text)
         self._update_detail()
 
+    @on(TabbedContent.TabActivated, "#compare-tabs")
+    def _focus_view(self) -> None:
+        """The keys go to the view on show: the table's cursor, or the sunsets' scrolling."""
+        if self.query_one(TabbedContent).active == "tab-sunsets":
+            self.query_one(SideBySideSunsets).focus()
+        else:
+            self.table.focus()
+
     @on(DataTable.CellHighlighted, "#compare-table")
     def _cell_highlighted(self) -> None:
         self._update_detail()
 
     def _update_detail(self) -> None:
-        """The highlighted value in full, with its note and sources: cells are cut to fit."""
+        """The highlighted value in full, with its note and sources (which the cells leave out)."""
         table, lang = self.table, self.lang
         row = table.row_at(table.cursor_row)
         detail = Text()
-        column = table.cursor_column - 1
+        column = table.case_index
         if row is not None:
             detail.append(row.label, style="bold")
-            if 0 <= column < len(self.cases):
+            if column is not None:
                 detail.append(" · ", style="dim")
                 detail.append_text(safe.localized(self.cases[column].name, lang, style="dim"))
                 cell = row.cells[column]
@@ -199,7 +208,7 @@ class CompareScreen(Screen[None]):
                             detail.append(source_id, style="italic")
                         else:
                             detail.append_text(safe.localized(source.title, lang, style="italic"))
-        self.query_one("#cell-detail", Static).update(detail)
+        self.query_one("#cell-detail", Static).update(Wrapped(detail))
 
     def action_differences(self) -> None:
         """Show only rows that differ, or every row again."""

@@ -3,6 +3,7 @@
 Each function takes a case and a language and returns something to put in a `Static`. Case text
 only ever enters as `Text` (through casetui.tui.safe), so markup in a case file stays literal.
 Facts and events carry their source ids beside them; the sources section says what each id is.
+Case text is laid out by `Wrapped`, so it wraps (Chinese between characters) and is never cut.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from casetui.text import LText
 from casetui.tui import safe
 from casetui.tui.labels import is_zh, word
 from casetui.tui.widgets.badges import SOURCE_STYLE, scheduled, sources_text, span_cell, status_text, when_text
+from casetui.tui.wrapping import Wrapped
 from casetui.values import display_value
 from casetui.when import Span
 
@@ -62,13 +64,13 @@ def _facts_grid() -> Table:
 
 def overview(case: Case, lang: str) -> RenderableType:
     """Name, company, status, key dates, derived spans, summary and reason."""
-    parts: list[RenderableType] = [safe.localized(case.name, lang, style="bold")]
+    parts: list[RenderableType] = [Wrapped(safe.localized(case.name, lang, style="bold"))]
     if case.company is not None:
-        parts.append(safe.localized(case.company, lang, style="dim"))
+        parts.append(Wrapped(safe.localized(case.company, lang, style="dim")))
     badge = Text.assemble(status_text(case.status, lang))
     if case.tags:
         badge.append("   " + "  ".join(f"#{t}" for t in case.tags), style="dim")
-    parts += [badge, Text("")]
+    parts += [Wrapped(badge), Text("")]
     grid = _facts_grid()
     if case.region:
         grid.add_row(word("region", lang), Text(case.region))
@@ -79,14 +81,14 @@ def overview(case: Case, lang: str) -> RenderableType:
     grid.add_row(word("notice", lang), scheduled(span_cell(notice, lang), derive.notice_scheduled(case), lang))
     announced, shutdown = derive.announcement(case), derive.final_shutdown(case)
     if announced is not None:
-        grid.add_row(word("announced", lang), _event_ref(case, announced, lang))
+        grid.add_row(word("announced", lang), _event_ref_cell(case, announced, lang))
     if shutdown is not None:
-        grid.add_row(word("shutdown", lang), _event_ref(case, shutdown, lang))
+        grid.add_row(word("shutdown", lang), _event_ref_cell(case, shutdown, lang))
     if case.as_of is not None:
         grid.add_row(word("as_of", lang), when_text(case.as_of))
-    parts += [grid, Text(""), heading(word("summary", lang)), safe.localized(case.summary, lang)]
+    parts += [grid, Text(""), heading(word("summary", lang)), Wrapped(safe.localized(case.summary, lang))]
     if case.reason is not None:
-        parts += [Text(""), heading(word("reason", lang)), safe.localized(case.reason, lang)]
+        parts += [Text(""), heading(word("reason", lang)), Wrapped(safe.localized(case.reason, lang))]
     return Group(*parts)
 
 
@@ -95,32 +97,42 @@ def _event_ref(case: Case, event: Event, lang: str) -> Text:
     return Text.assemble(date, "  ", safe.localized(event.title, lang))
 
 
+def _event_ref_cell(case: Case, event: Event, lang: str) -> Wrapped:
+    return Wrapped(_event_ref(case, event, lang))
+
+
 def model(case: Case, lang: str) -> RenderableType:
     """The model type and summary, then one row per comparison dimension with its source."""
-    parts: list[RenderableType] = [safe.localized(case.model_type, lang, style="bold")]
+    parts: list[RenderableType] = [Wrapped(safe.localized(case.model_type, lang, style="bold"))]
     if case.model_summary is not None:
-        parts.append(safe.localized(case.model_summary, lang))
+        parts.append(Wrapped(safe.localized(case.model_summary, lang)))
     parts.append(Text(""))
     if not case.dimensions:
         return Group(*parts, _none(lang))
+    # Two columns, the unit, note and source under the value: five columns left each a few cells at 80.
     table = Table(box=None, padding=(0, 1), show_edge=False, expand=True, header_style="bold")
-    table.add_column(word("dimension", lang), ratio=2)
+    table.add_column(word("dimension", lang), ratio=1)
     table.add_column(word("value", lang), ratio=2)
-    table.add_column(word("unit", lang), no_wrap=True)
-    table.add_column(word("note", lang), ratio=2)
-    table.add_column(word("source", lang), no_wrap=True)
     for key, value in case.dimensions:
-        table.add_row(*_dimension_cells(key, value, lang))
+        label, shown = _dimension_cells(key, value, lang)
+        table.add_row(Wrapped(label), Wrapped(shown))
     parts.append(table)
     return Group(*parts)
 
 
-def _dimension_cells(key: str, value: Dimension, lang: str) -> tuple[Text, Text, Text, Text, Text]:
+def _dimension_cells(key: str, value: Dimension, lang: str) -> tuple[Text, Text]:
+    """The label, and the value with its unit, then its note and source on a line below."""
     if isinstance(value, Fact):
         label = safe.localized(value.label, lang) if value.label is not None else Text(i18n.humanise(key))
-        shown, _ = display_value(value.value, lang)
-        note = safe.localized(value.note, lang, style="dim") if value.note is not None else Text("")
-        return (label, Text(shown, style="bold"), Text(value.unit or ""), note, sources_text(_ids(value.source)))
+        shown = Text(display_value(value.value, lang)[0], style="bold")
+        if value.unit:
+            shown.append(" " + value.unit)
+        note = safe.localized(value.note, lang, style="dim")  # empty for no note
+        below = Text(" ").join(part for part in (note, sources_text(_ids(value.source))) if part)
+        if below:
+            shown.append("\n")
+            shown.append_text(below)
+        return label, shown
     if isinstance(value, (int, float, bool)):
         shown, _ = display_value(value, lang)
         cell = Text(shown, style="bold")
@@ -128,7 +140,7 @@ def _dimension_cells(key: str, value: Dimension, lang: str) -> tuple[Text, Text,
         cell = safe.localized(value, lang)
     else:
         cell = Text(display_value(value, lang)[0])
-    return (Text(i18n.humanise(key)), cell, Text(""), Text(""), Text(""))
+    return Text(i18n.humanise(key)), cell
 
 
 def _ids(source: str | None) -> tuple[str, ...]:
@@ -143,15 +155,14 @@ def timeline(case: Case, lang: str) -> RenderableType:
     table.add_column(word("date", lang), no_wrap=True)
     table.add_column(word("offset", lang), no_wrap=True, justify="right")
     table.add_column(word("kind", lang), no_wrap=True)
-    table.add_column(word("title", lang), ratio=1)
-    table.add_column(word("source", lang), no_wrap=True)
+    table.add_column(word("title", lang), ratio=1)  # Sources go under the detail: the title gets the room.
     phase: Phase | None = None
     start = derive.announcement(case)  # T-0 found once, not once per event
     for event in case.events[:MAX_TIMELINE_ROWS]:
         current = _phase_of(case, event)
         if current is not None and current is not phase:
             title = Text.assemble(("▸ ", "dim"), safe.localized(current.title, lang, style="bold italic"))
-            table.add_row("", "", "", title, "")
+            table.add_row("", "", "", Wrapped(title))
         phase = current
         offset = None if start is None else Span.between(start.date, event.date)
         kind = event.kind
@@ -164,12 +175,14 @@ def timeline(case: Case, lang: str) -> RenderableType:
         if stopped:
             body.append(f"\n{word('stops', lang)}: ", style="#d08a1c")
             body.append_text(Text(", ").join(safe.localized(s.name, lang) for s in stopped))
+        if event.sources:
+            body.append("\n")
+            body.append_text(sources_text(event.sources))
         table.add_row(
             scheduled(when_text(event.date, stacked=True), derive.scheduled(case, event), lang, own_line=True),
             _offset(offset),
             Text(word(f"kind_{kind}", lang), style=KIND_STYLES.get(kind, "")),
-            body,
-            sources_text(event.sources),
+            Wrapped(body),
         )
     hidden = len(case.events) - MAX_TIMELINE_ROWS
     if hidden > 0:
@@ -207,7 +220,7 @@ def sources(case: Case, lang: str) -> RenderableType:
     parts: list[RenderableType] = []
     for source in case.sources:
         title = safe.localized(source.title, lang, style="bold")
-        parts.append(Text.assemble(Text(f"[{source.id}] ", style=SOURCE_STYLE), title))
+        parts.append(Wrapped(Text.assemble(Text(f"[{source.id}] ", style=SOURCE_STYLE), title)))
         meta = []
         if source.publisher is not None:
             meta.append(safe.localized(source.publisher, lang))
@@ -216,11 +229,11 @@ def sources(case: Case, lang: str) -> RenderableType:
         if source.date is not None:
             meta.append(when_text(source.date))
         if meta:
-            parts.append(Padding(Text(" · ").join(meta), (0, 0, 0, 2)))
+            parts.append(Padding(Wrapped(Text(" · ").join(meta)), (0, 0, 0, 2)))
         if source.url:
-            parts.append(Padding(Text(source.url, style="underline #4a8fd4"), (0, 0, 0, 2)))
+            parts.append(Padding(Wrapped(Text(source.url, style="underline #4a8fd4")), (0, 0, 0, 2)))
         if source.note is not None:
-            parts.append(Padding(safe.localized(source.note, lang, style="dim"), (0, 0, 0, 2)))
+            parts.append(Padding(Wrapped(safe.localized(source.note, lang, style="dim")), (0, 0, 0, 2)))
         parts.append(Text(""))
     return Group(*parts)
 
@@ -234,13 +247,13 @@ def quotes(case: Case, lang: str) -> RenderableType:
         text = Text("“", style="italic")
         text.append_text(safe.localized(quote.text, lang, style="italic"))
         text.append("”", style="italic")
-        parts.append(text)
+        parts.append(Wrapped(text))
         by = Text("— ", style="dim")
         if quote.by is not None:
             by.append_text(safe.localized(quote.by, lang, style="dim"))
         by.append(" ")
         by.append_text(sources_text(_ids(quote.source)))
-        parts += [Padding(by, (0, 0, 0, 2)), Text("")]
+        parts += [Padding(Wrapped(by), (0, 0, 0, 2)), Text("")]
     return Group(*parts)
 
 
@@ -256,7 +269,7 @@ def lessons(case: Case, lang: str) -> RenderableType:
         if lesson.source:
             body.append(" ")
             body.append_text(sources_text(_ids(lesson.source)))
-        table.add_row(f"{number}.", body)
+        table.add_row(f"{number}.", Wrapped(body))
         table.add_row("", "")
     return table
 
@@ -281,7 +294,7 @@ def questions(case: Case, lang: str, reveal: bool) -> RenderableType:
         if reveal and question.notes is not None:
             body.append(f"\n{word('trainer_notes', lang)}: ", style="#d08a1c")
             body.append_text(safe.localized(question.notes, lang))
-        table.add_row(f"{number}.", body)
+        table.add_row(f"{number}.", Wrapped(body))
         table.add_row("", "")
     parts.append(table)
     return Group(*parts)

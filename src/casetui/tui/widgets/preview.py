@@ -15,6 +15,7 @@ from casetui.tui import safe
 from casetui.tui.labels import word
 from casetui.tui.listing import BROKEN
 from casetui.tui.widgets.badges import scheduled, span_cell, status_text, when_text
+from casetui.tui.wrapping import Wrapped
 
 GLANCE_CHARS = 1_000
 """Characters of summary and reason the preview shows: wrapping a file's 400,000 would stall every cursor move."""
@@ -22,8 +23,11 @@ GLANCE_TAGS = 20
 """Tags the preview shows."""
 
 
-class CasePreview(VerticalScroll, can_focus=False):
-    """Summary, model type, key dates, lifespan and notice period of one case."""
+class CasePreview(VerticalScroll, can_focus=True):
+    """Summary, model type, key dates, lifespan and notice period of one case.
+
+    It takes focus (tab from the table) so that a long summary scrolls from the keyboard.
+    """
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -65,18 +69,18 @@ def render_preview(entry: Entry | None, lang: str) -> RenderableType:
     if case is None:
         return _broken(entry, lang)
     title = safe.localized(case.name, lang, style="bold")
-    lines: list[RenderableType] = [*_stale(entry, lang), title]
+    lines: list[RenderableType] = [*_stale(entry, lang), Wrapped(title)]
     if case.company is not None:
-        lines.append(safe.localized(case.company, lang, style="dim"))
+        lines.append(Wrapped(safe.localized(case.company, lang, style="dim")))
     badge = Text.assemble(status_text(case.status, lang))
     if case.tags:
         more = " …" if len(case.tags) > GLANCE_TAGS else ""
         badge.append("  " + " ".join(f"#{t}" for t in case.tags[:GLANCE_TAGS]) + more, style="dim")
-    lines += [badge, Text("")]
+    lines += [Wrapped(badge), Text("")]
     facts = Table.grid(padding=(0, 1))
     facts.add_column(style="dim", no_wrap=True)
     facts.add_column()
-    facts.add_row(Text(word("model_type", lang)), safe.localized(case.model_type, lang))
+    facts.add_row(Text(word("model_type", lang)), Wrapped(safe.localized(case.model_type, lang)))
     facts.add_row(Text(word("launched", lang)), when_text(case.launched))
     ended = scheduled(when_text(case.ended), derive.is_scheduled(case, case.ended), lang)
     facts.add_row(Text(word("ended", lang)), ended)
@@ -103,11 +107,11 @@ def _stale(entry: Entry, lang: str) -> list[RenderableType]:
     return [*lines, Text("")]
 
 
-def _glance(text: Text) -> Text:
+def _glance(text: Text) -> Wrapped:
     """The start of a long text, cut with an ellipsis; the case screen shows it whole."""
     if len(text) <= GLANCE_CHARS:
-        return text
-    return text[:GLANCE_CHARS] + Text("…")
+        return Wrapped(text)
+    return Wrapped(text[:GLANCE_CHARS] + Text("…"))
 
 
 def _broken(entry: Entry, lang: str) -> RenderableType:

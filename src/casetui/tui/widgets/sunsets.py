@@ -24,6 +24,7 @@ from casetui.model import Case, Event
 from casetui.tui import safe
 from casetui.tui.labels import is_zh, span_text
 from casetui.tui.widgets.kinds import kind_colour, kind_glyph
+from casetui.tui.wrapping import Wrapped
 from casetui.when import Span
 
 _WORDS: dict[str, tuple[str, str]] = {
@@ -171,7 +172,7 @@ class SideBySideSunsets(VerticalScroll):
                 header.append(f"\n{_word('no_shutdown', lang)}", style="dim italic")
             else:
                 header.append(f"\n{span_text(notice, lang)}", style="dim")
-            table.add_column(header, ratio=1)
+            table.add_column(Wrapped(header), ratio=1)
         rows = aligned(self.cases)
         first, end = around_zero(rows, MAX_AXIS_ROWS)
         for n in range(first, end):
@@ -190,7 +191,7 @@ class SideBySideSunsets(VerticalScroll):
                 axis.stylize("bold #ffffff on #d08a1c")
             else:
                 axis.stylize("bold" if days > 0 else "dim")
-            table.add_row(axis, *cells, end_section=days == 0 or before_zero)
+            table.add_row(axis, *(Wrapped(cell) for cell in cells), end_section=days == 0 or before_zero)
         parts: list[RenderableType] = [Text(_word("axis", lang), style="bold")]
         if first:
             parts.append(Text(_word("earlier", lang).format(n=first), style="dim italic"))

@@ -1,0 +1,183 @@
+"""No case text is lost: every text of every bundled case can be read in full, at 80x24 and 120x40, in both languages.
+
+The pilot goes where a person goes — the library's preview pane, every tab of the case screen
+(with `r` for the trainer notes), every step of the sunset (with `r`) and the workshop screen —
+scrolls each view to its end with the keyboard, and looks for each text on what was shown
+(helpers in tests/app/reading.py). One app per case and size; `L` switches the language.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from textual.pilot import Pilot
+
+from casetui.library import bundled_dir
+from casetui.model import Case
+from casetui.tui.app import CaseTUI
+from casetui.tui.factory import make_app
+from casetui.tui.screens.case import CaseScreen
+from casetui.tui.screens.library import LibraryScreen
+from casetui.tui.screens.sunset import SunsetScreen
+from casetui.tui.widgets.case_sections import SECTIONS
+from casetui.tui.widgets.case_table import CaseTable
+from casetui.tui.widgets.preview import CasePreview
+
+from .reading import Reading, event_texts, question_texts, reading_texts
+
+CASE_IDS = sorted(path.stem for path in bundled_dir().glob("*.toml"))
+SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]
+LANGS = ("en", "zh")
+
+
+def bundled_app(present: str | None = None) -> CaseTUI:
+    app = make_app([], lang=LANGS[0], present=present, bundled=True, env="")
+    app.animation_level = "none"
+    return app
+
+
+def the_case(app: CaseTUI, case_id: str) -> Case:
+    case = app.library.get(case_id)
+    assert case is not None, f"bundled case {case_id} did not load"
+    return case
+
+
+async def switch_language(pilot: Pilot[None], lang: str) -> None:
+    if pilot.app.lang != lang:  # type: ignore[attr-defined]
+        await pilot.press("L")
+        await pilot.pause()
+    assert pilot.app.lang == lang  # type: ignore[attr-defined]
+
+
+async def read_preview(pilot: Pilot[None], case_id: str, reading: Reading) -> None:
+    """The library's preview of the case, focused with tab and scrolled."""
+    screen = pilot.app.screen
+    assert isinstance(screen, LibraryScreen)
+    table = screen.query_one(CaseTable)
+    table.focus()
+    table.move_to(case_id)
+    await pilot.pause()
+    preview = screen.query_one(CasePreview)
+    for _ in range(4):
+        if preview.has_focus:
+            break
+        await pilot.press("tab")
+    await reading.add_scrollable(pilot, preview)
+
+
+async def read_case_screen(pilot: Pilot[None], reading: Reading) -> None:
+    """Every tab of the case screen, then the questions again with the trainer notes (`r`)."""
+    await pilot.press("enter")
+    await pilot.pause()
+    screen = pilot.app.screen
+    assert isinstance(screen, CaseScreen)
+    for number, name in enumerate(SECTIONS, 1):
+        await pilot.press(str(number))
+        await pilot.pause()
+        await reading.add_scrollable(pilot, screen.query_one(f"#{name}-scroll"))
+    await pilot.press("r")
+    await pilot.pause()
+    await reading.add_scrollable(pilot, screen.query_one("#questions-scroll"))
+    await pilot.press("escape")
+    await pilot.pause()
+
+
+def report(missing: dict[str, dict[str, str]]) -> str:
+    return "\n".join(f"{lang} {name}: {text[:80]!r}" for lang, texts in missing.items() for name, text in texts.items())
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("case_id", CASE_IDS)
+def test_every_text_is_read_whole_in_the_library_and_the_case_screen(
+    case_id: str, size: tuple[int, int], drive: Callable[..., None]
+) -> None:
+    app = bundled_app()
+    missing: dict[str, dict[str, str]] = {}
+
+    async def scenario(pilot: Pilot[None]) -> None:
+        case = the_case(app, case_id)
+        for lang in LANGS:
+            await switch_language(pilot, lang)
+            reading = Reading()
+            await read_preview(pilot, case_id, reading)
+            await read_case_screen(pilot, reading)
+            lost = reading.missing(reading_texts(case, lang))
+            if lost:
+                missing[lang] = lost
+
+    drive(app, scenario, size=size)
+    assert not missing, "not shown whole anywhere:\n" + report(missing)
+
+
+async def read_sunset(pilot: Pilot[None], reading: Reading) -> None:
+    """Every step of the sunset from the first, with the trainer notes revealed at each (`r`)."""
+    screen = pilot.app.screen
+    assert isinstance(screen, SunsetScreen)
+    main = screen.query_one("#sunset-main")
+    while screen.cursor.position > 0:  # `h` steps back (`home` may scroll the focused pane instead).
+        await pilot.press("h")
+    steps = len(screen.case.events)
+    for step in range(steps):
+        if not screen.reveal:  # `r` toggles: a step left with its notes shown keeps them
+            await pilot.press("r")
+            await pilot.pause()
+        main.focus()  # Where the keyboard scrolls the event and its questions; `home`/`end` there scroll.
+        await pilot.pause()
+        await reading.add_scrollable(pilot, main)
+        if step < steps - 1:
+            await pilot.press("l")  # Next step (`right` may belong to the focused pane's scrolling).
+            await pilot.pause()
+            assert screen.cursor.position == step + 1, f"l does not step on from {step} ({pilot.app.focused!r})"
+
+
+def sunset_texts(case: Case, lang: str) -> dict[str, str]:
+    return {**event_texts(case, lang), **question_texts(case, lang, tied_to_events=True)}
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("case_id", CASE_IDS)
+def test_every_event_and_its_questions_are_read_whole_in_the_sunset(
+    case_id: str, size: tuple[int, int], drive: Callable[..., None]
+) -> None:
+    app = bundled_app()
+    missing: dict[str, dict[str, str]] = {}
+
+    async def scenario(pilot: Pilot[None]) -> None:
+        case = the_case(app, case_id)
+        for lang in LANGS:
+            await switch_language(pilot, lang)
+            app.open_sunset(case_id)
+            await pilot.pause()
+            reading = Reading()
+            await read_sunset(pilot, reading)
+            await pilot.press("escape")
+            await pilot.pause()
+            lost = reading.missing(sunset_texts(case, lang))
+            if lost:
+                missing[lang] = lost
+
+    drive(app, scenario, size=size)
+    assert not missing, "not shown whole on any sunset step:\n" + report(missing)
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("case_id", CASE_IDS)
+def test_every_event_and_its_questions_are_read_whole_in_the_workshop(
+    case_id: str, size: tuple[int, int], drive: Callable[..., None]
+) -> None:
+    app = bundled_app(present=case_id)
+    missing: dict[str, dict[str, str]] = {}
+
+    async def scenario(pilot: Pilot[None]) -> None:
+        case = the_case(app, case_id)
+        for lang in LANGS:
+            await switch_language(pilot, lang)
+            reading = Reading()
+            await read_sunset(pilot, reading)
+            lost = reading.missing(sunset_texts(case, lang))
+            if lost:
+                missing[lang] = lost
+
+    drive(app, scenario, size=size)
+    assert not missing, "not shown whole on any workshop step:\n" + report(missing)
