@@ -6,6 +6,7 @@ import shutil
 from collections.abc import Callable
 from pathlib import Path
 
+from textual import events
 from textual.pilot import Pilot
 from textual.widgets import Input
 
@@ -334,5 +335,20 @@ def test_a_slash_typed_in_the_search_field_is_text(app_factory, drive) -> None:
         search = pilot.app.screen.query_one("#search", Input)
         assert search.has_focus
         assert search.value == "a/b"
+
+    drive(app_factory(), scenario)
+
+
+def test_keys_in_one_burst_with_backspaces_land_in_order(app_factory, drive) -> None:
+    """Over SSH or in a browser keys arrive in batches: each is posted before the app has handled the last."""
+    burst = [*"taoxyz", "backspace", "backspace", "backspace", *"iaopu"]
+
+    async def scenario(pilot: Pilot[None]) -> None:
+        await pilot.press("slash")
+        for key in burst:
+            character = None if key == "backspace" else key
+            pilot.app.post_message(events.Key(key, character))
+        await pilot.pause()
+        assert pilot.app.screen.query_one("#search", Input).value == "taoiaopu"
 
     drive(app_factory(), scenario)
