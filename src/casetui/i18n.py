@@ -80,6 +80,16 @@ def label(key: str, lang: str = "en") -> str:
     return pair[1] if lang.split("-")[0] == "zh" else pair[0]
 
 
+def lang_note(lang: str) -> str | None:
+    """The line to say when casetui has no words of its own in `lang`; None for English and Chinese.
+
+    The tag is still used for case text (an author may write `fr = "…"`): only casetui's labels fall back.
+    """
+    if lang.split("-")[0].lower() in LANGUAGES:
+        return None
+    return f"casetui: --lang {lang!r} is not supported (en, zh): falling back to English."
+
+
 def humanise(key: str) -> str:
     """`membership_fee` -> `Membership fee`."""
     words = key.replace("_", " ").replace("-", " ").strip()

@@ -24,6 +24,7 @@ FAST = [
     ["--cases", FIXTURES, "show", "gamma-card", "--format", "json"],
     ["--cases", FIXTURES, "show", "alpha-club", "--format", "markdown"],
     ["--cases", FIXTURES, "compare", "alpha-club", "alpha-clu", "--format", "json"],  # unknown id: exit 1
+    ["--cases", FIXTURES, "--lang", "fr", "show", "alpha-club", "--format", "json"],  # a note on stderr
 ]
 
 TYPER_ONLY = [
