@@ -85,7 +85,7 @@ def _model_label(cases: Sequence[Case], key: str, lang: str) -> tuple[str, str |
             if label is None and value.label is not None:
                 label = value.label.get(lang)
             unit = unit or value.unit
-    return label or i18n.humanise(key), unit
+    return label or i18n.model_label(key, lang), unit
 
 
 def compare(cases: Sequence[Case], lang: str = "en", baseline: int | None = None) -> list[Row]:

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from textual import events
+from textual.command import CommandInput
 from textual.pilot import Pilot
 from textual.widgets import Input
 
@@ -350,5 +351,19 @@ def test_keys_in_one_burst_with_backspaces_land_in_order(app_factory, drive) -> 
             pilot.app.post_message(events.Key(key, character))
         await pilot.pause()
         assert pilot.app.screen.query_one("#search", Input).value == "taoiaopu"
+
+    drive(app_factory(), scenario)
+
+
+def test_the_command_palette_field_takes_a_burst_in_order(app_factory, drive) -> None:
+    burst = [*"ovexyz", "backspace", "backspace", "backspace", *"rview"]
+
+    async def scenario(pilot: Pilot[None]) -> None:
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        for key in burst:
+            pilot.app.post_message(events.Key(key, None if key == "backspace" else key))
+        await pilot.pause()
+        assert pilot.app.screen.query_one(CommandInput).value == "overview"
 
     drive(app_factory(), scenario)

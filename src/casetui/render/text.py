@@ -23,7 +23,7 @@ from rich.text import Text
 
 from casetui import derive
 from casetui.compare import Row
-from casetui.i18n import label
+from casetui.i18n import kind_name, label, model_label
 from casetui.model import Case, Fact, Source
 from casetui.render.common import cell_fallback, fallback_mark, localized, timeline_rows
 from casetui.summary import Summary
@@ -288,7 +288,7 @@ def timeline_table(case: Case, lang: str) -> LongTable:
         table.add_row(
             Text(row.offset.offset() if row.offset else "", style="cyan"),
             Text(event.date.display()),
-            Text(event.kind),
+            Text(kind_name(event.kind, lang)),
             title,
             Text(", ".join(event.sources), style="dim"),
             stops,
@@ -358,7 +358,7 @@ def case_view(case: Case, lang: str) -> Group:
         dims = _table(*(label(k, lang) for k in ("dimension", "value", "note", "source")))
         for key, value in case.dimensions:
             shown = show(value, lang)
-            name = text(value.label, lang) if isinstance(value, Fact) and value.label else Text(label(key, lang))
+            name = text(value.label, lang) if isinstance(value, Fact) and value.label else Text(model_label(key, lang))
             dims.add_row(
                 name,
                 _cell(shown, note=False),

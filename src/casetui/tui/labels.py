@@ -87,6 +87,7 @@ _WORDS: dict[str, tuple[str, str]] = {
     "b_next_tab": ("Next tab", "下一页"),
     "b_prev_tab": ("Previous tab", "上一页"),
     # Palette.
+    "palette_placeholder": ("Search for commands and cases…", "搜索命令和案例…"),
     "p_open": ("Open case", "打开案例"),
     "p_sunset": ("Sunset timeline", "关停回放"),
     "p_mark": ("Mark for compare", "标记对比"),

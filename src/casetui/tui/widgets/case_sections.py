@@ -115,10 +115,11 @@ def model(case: Case, lang: str) -> RenderableType:
 
 def _dimension_cells(key: str, value: Dimension, lang: str) -> tuple[Text, Text, Text, Text, Text]:
     if isinstance(value, Fact):
-        label = safe.localized(value.label, lang) if value.label is not None else Text(i18n.humanise(key))
+        label = safe.localized(value.label, lang) if value.label is not None else Text(i18n.model_label(key, lang))
         shown, _ = display_value(value.value, lang)
         note = safe.localized(value.note, lang, style="dim") if value.note is not None else Text("")
-        return (label, Text(shown, style="bold"), Text(value.unit or ""), note, sources_text(_ids(value.source)))
+        unit = Text(i18n.unit_label(value.unit, lang))
+        return (label, Text(shown, style="bold"), unit, note, sources_text(_ids(value.source)))
     if isinstance(value, (int, float, bool)):
         shown, _ = display_value(value, lang)
         cell = Text(shown, style="bold")
@@ -126,7 +127,7 @@ def _dimension_cells(key: str, value: Dimension, lang: str) -> tuple[Text, Text,
         cell = safe.localized(value, lang)
     else:
         cell = Text(display_value(value, lang)[0])
-    return (Text(i18n.humanise(key)), cell, Text(""), Text(""), Text(""))
+    return (Text(i18n.model_label(key, lang)), cell, Text(""), Text(""), Text(""))
 
 
 def _ids(source: str | None) -> tuple[str, ...]:

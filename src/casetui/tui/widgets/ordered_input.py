@@ -12,11 +12,12 @@ it meets them, in its own queue, so each key lands in its turn.
 from __future__ import annotations
 
 from textual import events
+from textual.command import CommandInput
 from textual.widgets import Input
 
 
-class OrderedInput(Input):
-    """`Input` whose own bound keys act where they were typed rather than after the keys that follow."""
+class OrderedKeys(Input):
+    """Mixed into an `Input`: its own bound keys act where they were typed rather than after the keys that follow."""
 
     async def _on_key(self, event: events.Key) -> None:
         if not event.is_printable:
@@ -27,3 +28,15 @@ class OrderedInput(Input):
                     event.prevent_default()
                     return
         await super()._on_key(event)
+
+
+class OrderedInput(OrderedKeys, Input):
+    """casetui's text field: an `Input` that takes a burst of keys in order."""
+
+
+class OrderedCommandInput(CommandInput, OrderedKeys):
+    """The command palette's field, taking a burst of keys in order.
+
+    `CommandInput` first: Textual's CSS type names follow the first base, and the palette styles
+    and finds its field as `CommandInput`.
+    """
