@@ -29,7 +29,7 @@ def test_every_bundled_case_in_chinese_has_no_english_label(cli, allowed, comman
 
 
 def test_the_chinese_list_and_comparison_have_no_english_label(cli, allowed) -> None:
-    for args in (["list"], ["stats"]):
+    for args in (["list"], ["compare", *IDS[:4]], ["stats"]):
         result = cli("--lang", "zh", *args, cases=BUNDLED, env={"COLUMNS": "120"})
         assert result.exit_code == 0, result.stderr
         assert not english_left(result.stdout, allowed), (args, english_left(result.stdout, allowed))

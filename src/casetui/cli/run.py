@@ -30,10 +30,15 @@ def render_text(renderable: Any, opts: Settings, fit: bool = False) -> None:
 
     console = make_console(opts.plain, opts.width)
     if not opts.plain:
-        console.print(renderable)
+        # A Grid's lines already fit the width: Rich need not measure and crop each again (10,000 rows).
+        console.print(renderable, crop=not hasattr(renderable, "plain_text"))
         return
     if fit:
-        console = make_console(True, max(opts.width or 0, natural_width(console, renderable)))
+        width = max(opts.width or 0, natural_width(console, renderable))
+        if hasattr(renderable, "plain_text"):  # a Grid writes its plain lines itself, fast for 10,000 rows
+            out(renderable.plain_text(width))
+            return
+        console = make_console(True, width)
     with console.capture() as capture:
         console.print(renderable)
     out("".join(line.rstrip() + "\n" for line in capture.get().splitlines()))
