@@ -367,3 +367,19 @@ def test_the_command_palette_field_takes_a_burst_in_order(app_factory, drive) ->
         assert pilot.app.screen.query_one(CommandInput).value == "overview"
 
     drive(app_factory(), scenario)
+
+
+def test_opening_the_problems_panel_takes_away_the_toast_that_covered_it(
+    screen_text, app_factory, drive, fixture_dir: Path, tmp_path: Path
+) -> None:
+    first, second = _library_with_problems(fixture_dir, tmp_path)
+
+    async def scenario(pilot: Pilot[None]) -> None:
+        assert "press p to see them" in screen_text(pilot.app)
+        await pilot.press("p")
+        await pilot.pause()
+        text = screen_text(pilot.app)
+        assert "─ Problems ─" in text  # the panel is open
+        assert "press p to see them" not in text
+
+    drive(app_factory(first, second), scenario, size=(80, 24))

@@ -128,6 +128,9 @@ class LibraryScreen(Screen[None]):
 
     def watch_show_problems(self, show: bool) -> None:
         self.set_class(show, "-problems")
+        if show:
+            # The "N problems: press p" toast sits over the panel's corner; the panel says all it said.
+            self.app.clear_notifications()
 
     def _refill(self) -> None:
         """Filter and sort the entries into the table, then refresh the state line and the preview."""
