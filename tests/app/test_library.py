@@ -383,3 +383,18 @@ def test_opening_the_problems_panel_takes_away_the_toast_that_covered_it(
         assert "press p to see them" not in text
 
     drive(app_factory(first, second), scenario, size=(80, 24))
+
+
+def test_s_sorts_only_by_the_columns_on_screen(screen_text, app_factory, drive) -> None:
+    async def scenario(pilot: Pilot[None]) -> None:
+        shown = pilot.app.screen.query_one(CaseTable).columns
+        assert "launched" not in shown and "company" not in shown  # 80 columns leave them out
+        seen = []
+        for _ in range(len(shown) + 1):
+            await pilot.press("s")
+            await pilot.pause()
+            seen.append(pilot.app.screen.listing.sort)
+        assert set(seen) == set(shown), seen
+        assert seen[-1] == seen[0]  # round again, without a hidden column in between
+
+    drive(app_factory(), scenario, size=(80, 24))

@@ -260,8 +260,10 @@ class LibraryScreen(Screen[None]):
             self.tui.open_sunset(entry.id)
 
     def action_sort(self) -> None:
-        """Sort by the next column, ascending."""
-        self.listing = replace(self.listing, sort=next_in(list(COLUMNS), self.listing.sort) or "name", descending=False)
+        """Sort by the next column on screen, ascending: a narrow terminal hides some, and a sort by one
+        of those would order the rows by something the reader cannot see."""
+        shown = [column for column in COLUMNS if column in self.table.columns] or ["name"]
+        self.listing = replace(self.listing, sort=next_in(shown, self.listing.sort) or "name", descending=False)
 
     def action_reverse(self) -> None:
         """Reverse the sort direction."""
