@@ -151,7 +151,8 @@ def span_text(span: Span | None, lang: str, compact: bool = False) -> str:
 
 
 def _compact(span: Span) -> str:
-    """`3y 3mo`, `59d`, `2d 5h`: the T-offset's units without the `T+`."""
+    """`3y 3mo`, `59d`, `2d 5h`: the T-offset's units without the `T+` (a long span in years and months)."""
+    span = span.shown()
     sign = "-" if span.amount < 0 else ""
     n = abs(span.amount)
     if span.unit is SpanUnit.MONTH and n >= 12:
