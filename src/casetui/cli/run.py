@@ -30,8 +30,10 @@ def render_text(renderable: Any, opts: Settings, fit: bool = False) -> None:
 
     console = make_console(opts.plain, opts.width)
     if not opts.plain:
-        # A Grid's lines already fit the width: Rich need not measure and crop each again (10,000 rows).
-        console.print(renderable, crop=not hasattr(renderable, "plain_text"))
+        if hasattr(renderable, "ansi_text"):  # a Grid writes its own lines: 10,000 rows without Rich's per-line work
+            out(renderable.ansi_text(console))
+            return
+        console.print(renderable)
         return
     if fit:
         width = max(opts.width or 0, natural_width(console, renderable))

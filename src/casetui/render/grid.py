@@ -237,6 +237,20 @@ class Grid:
                 lines.append("─" * (sum(widths) + 2 * EDGE + GAP * (len(widths) - 1)))
         return "".join(line + "\n" for line in lines)
 
+    def ansi_text(self, console: Console) -> str:
+        """The table as a terminal shows it, its styles as escape codes, written without Rich's per-line work.
+
+        Every line already fits the width, so the cropping and padding Rich's `print` does for each
+        of 10,000 lines is skipped: each segment's style is rendered (Rich caches the codes) and joined.
+        """
+        system = console._color_system  # None: no colour at all
+        if system is None:
+            return self.plain_text(console.width)
+        return "".join(
+            segment.style.render(segment.text, color_system=system) if segment.style else segment.text
+            for segment in self.__rich_console__(console, console.options)
+        )
+
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
         bounds = self.bounds()
         frame = 2 * EDGE + GAP * (len(bounds) - 1)
