@@ -10,6 +10,7 @@ import sys
 
 import app_start
 import cli_start
+import list_text
 import scale
 
 
@@ -21,6 +22,7 @@ def main() -> int:
     cli_start.main(runs)
     app_start.main(runs)
     scale.main([*runs, "--count", "500" if args.small else "10000"])
+    list_text.main([*runs, "--count", "500" if args.small else "10000"])
     return 0
 
 

@@ -120,17 +120,18 @@ def _model_label(cases: Sequence[Case], key: str, lang: str) -> tuple[str, str |
                 same_as.add(value.label.get("en"))
             unit = unit or value.unit
     if len(same_as) > 1:
-        return i18n.humanise(key), unit, True
+        return i18n.model_label(key, lang), unit, True
     # The first label written in the language asked for, else the first at all.
     label = next((r.text for r in labels if not r.fallback), labels[0].text if labels else None)
-    return label or i18n.humanise(key), unit, False
+    return label or i18n.model_label(key, lang), unit, False
 
 
 def _labelled(value: Dimension | None, cell: Shown | None, lang: str) -> Shown | None:
     """The cell with its own case's label in front, for a row whose cases label it differently."""
     if cell is None or not isinstance(value, Fact) or value.label is None:
         return cell
-    return cell._replace(display=f"{value.label.get(lang)}: {cell.display}")
+    colon = "：" if lang.split("-")[0] == "zh" else ": "
+    return cell._replace(display=f"{value.label.get(lang)}{colon}{cell.display}")
 
 
 def compare(cases: Sequence[Case], lang: str = "en", baseline: int | None = None) -> list[Row]:

@@ -415,7 +415,7 @@ def _scan_roots(
                 if index is not None:
                     index.keep(key)  # Still in the folder: its row stays for a run where it wins.
                 first = entries[case_id]
-                if _same_file(first.path, path):
+                if same_file(first.path, path):
                     continue  # One file reached twice through overlapping folders shadows nothing.
                 message = f'"{case_id}" is shadowed by {display_path(first.path)}, which is read first'
                 library.problems.append(Problem(display_path(path), None, "case.id", message, warning=True))
@@ -441,7 +441,8 @@ def _same_path(a: Path, b: Path) -> bool:
     return os.path.abspath(a) == os.path.abspath(b)
 
 
-def _same_file(a: Path, b: Path) -> bool:
+def same_file(a: Path, b: Path) -> bool:
+    """True when `a` and `b` are one file (reached through overlapping folders or a link)."""
     try:
         return os.path.samefile(a, b)
     except OSError:
@@ -513,7 +514,7 @@ def validate_paths(paths: Iterable[Path]) -> tuple[int, list[Problem]]:
         for file in files:
             checked += 1
             first = first_with_id.setdefault(file.stem, file)
-            if first is not file and not _same_file(first, file):
+            if first is not file and not same_file(first, file):
                 message = f'"{file.stem}" is shadowed by {display_path(first)}, which is read first'
                 problems.append(Problem(display_path(file), None, "case.id", message, warning=True))
             try:

@@ -91,7 +91,7 @@ def dimension(key: str, value: Dimension, lang: str) -> JSON:
         text.fallback.append("display")
     return {
         "key": key,
-        "label": label or i18n.humanise(key),
+        "label": label or i18n.model_label(key, lang),
         "raw": cell.raw,
         "display": cell.display,
         "unit": cell.unit,

@@ -2,6 +2,7 @@
 
 from typing import NamedTuple
 
+from casetui import i18n
 from casetui.model import Dimension, Fact
 from casetui.text import LText
 from casetui.when import Span, When
@@ -44,7 +45,7 @@ def format_number(value: float) -> str:
 def display_value(value: object, lang: str) -> tuple[str, bool]:
     """A value as text in `lang`, and whether a text fell back to another language."""
     if isinstance(value, bool):
-        return ("yes" if value else "no"), False
+        return i18n.label("yes" if value else "no", lang), False
     if isinstance(value, (int, float)):
         return format_number(value), False
     if isinstance(value, LText):
@@ -65,8 +66,7 @@ def show(value: Dimension | Span | str | tuple[str, ...] | None, lang: str) -> S
         return Shown(value, value)
     if isinstance(value, Fact):
         text, fallback = display_value(value.value, lang)
-        if value.unit:
-            text = f"{text}{value.unit}" if value.unit == "%" else f"{text} {value.unit}"
+        text = i18n.unit_text(text, value.unit, lang)
         note = value.note.get(lang) if value.note else None
         return Shown(
             raw_value(value.value),

@@ -133,6 +133,8 @@ class SpanUnit(IntEnum):
     SECOND = 4
 
 
+LONG_DAYS = 90
+"""From about three months on, a span is shown in years and months rather than days."""
 _APPROX_DAYS = {SpanUnit.YEAR: 365.2425, SpanUnit.MONTH: 30.436875, SpanUnit.DAY: 1.0}
 
 
@@ -172,8 +174,23 @@ class Span(NamedTuple):
         """The unit's name as used in JSON output."""
         return self.unit.name.lower()
 
+    def shown(self) -> "Span":
+        """The span as casetui shows it: a long one in months (years and months), a short one as counted.
+
+        One family of units for every span on screen, whatever the precision of its dates: from
+        `LONG_DAYS` days on, a span counted in days or seconds is shown in whole months (`7 years
+        9 months`, `T-1y11mo`) beside those counted in years or months; a shorter one keeps its
+        days (`59 days`, `T+29d`). JSON keeps the span as counted.
+        """
+        if self.unit in (SpanUnit.DAY, SpanUnit.SECOND) and abs(self.days) >= LONG_DAYS:
+            return Span(round(self.days / _APPROX_DAYS[SpanUnit.MONTH]), SpanUnit.MONTH)
+        return self
+
     def display(self, lang: str = "en") -> str:
         """`3 years`, `1 year 4 months`, `59 days`, `2 days 5 h` (`3年`, `1年4个月`, `59天` in Chinese)."""
+        shown = self.shown()
+        if shown is not self:
+            return shown.display(lang)
         if lang.split("-")[0].lower() == "zh":
             return self._display_zh()
         sign = "-" if self.amount < 0 else ""
@@ -219,7 +236,10 @@ class Span(NamedTuple):
         return sign + ("".join(parts) or "0天")
 
     def offset(self) -> str:
-        """Compact signed form for timelines: `T+59d`, `T-3mo`, `T+1y`, `T+5h`, `T+0`."""
+        """Compact signed form for timelines: `T+59d`, `T-3mo`, `T-4y`, `T-1y11mo`, `T+5h`, `T+0`."""
+        shown = self.shown()
+        if shown is not self:
+            return shown.offset()
         n = self.amount
         if n == 0:
             return "T+0"
@@ -228,7 +248,10 @@ class Span(NamedTuple):
         if self.unit is SpanUnit.YEAR:
             return f"T{sign}{n}y"
         if self.unit is SpanUnit.MONTH:
-            return f"T{sign}{n}mo"
+            years, months = divmod(n, 12)
+            if not years:
+                return f"T{sign}{months}mo"
+            return f"T{sign}{years}y{months}mo" if months else f"T{sign}{years}y"
         if self.unit is SpanUnit.DAY:
             return f"T{sign}{n}d"
         days, rest = divmod(n, 86400)

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
+import pytest
 from textual.pilot import Pilot
 from textual.widgets._footer import FooterKey
 
+from casetui.tui.screens.help import HelpScreen
 from casetui.tui.widgets.footer import KeysFooter
 
 
@@ -56,3 +60,82 @@ def test_an_app_started_in_chinese_shows_its_own_keys_in_chinese(app_factory, dr
         assert "Quit" not in line
 
     drive(app_factory(lang="zh"), scenario)
+
+
+SCREENS = ("library", "case", "compare", "sunset", "overview")
+"""Each screen reached from the library of the fixture cases, in this order."""
+
+
+async def visit(pilot: Pilot[None]):
+    """Yield each screen's name once it is on display: library, case, compare, sunset, overview."""
+    yield "library"
+    for keys, name in (
+        (("enter",), "case"),
+        (("escape", "m", "down", "m", "c"), "compare"),
+        (("escape", "t"), "sunset"),
+        (("escape", "o"), "overview"),
+    ):
+        await pilot.press(*keys)
+        await pilot.pause()
+        yield name
+
+
+def bottom_line(app) -> str:
+    return app.screen._compositor.render_strips()[-1].text
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("present", [None, "alpha-club"], ids=["screens", "workshop"])
+def test_every_footer_keeps_help_and_language_at_80_columns(app_factory, drive, lang: str, present: str | None) -> None:
+    help_key = "? Keys" if lang == "en" else "? 按键"
+    lang_key = re.compile(r"L (中文|English|EN)\b")
+    seen: list[str] = []
+
+    async def scenario(pilot: Pilot[None]) -> None:
+        screens = visit(pilot) if present is None else _one("workshop")
+        async for name in screens:
+            await pilot.pause()
+            line = bottom_line(pilot.app)
+            assert help_key in line, (name, line)
+            assert lang_key.search(line), (name, line)
+            seen.append(name)
+
+    drive(app_factory(lang=lang, present=present), scenario, size=(80, 24))
+    assert seen == (list(SCREENS) if present is None else ["workshop"])
+
+
+async def _one(name: str):
+    yield name
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("present", [None, "alpha-club"], ids=["screens", "workshop"])
+def test_every_screen_help_lists_each_key_once(app_factory, drive, lang: str, present: str | None) -> None:
+    async def scenario(pilot: Pilot[None]) -> None:
+        screens = visit(pilot) if present is None else _one("workshop")
+        async for name in screens:
+            await pilot.press("question_mark")
+            await pilot.pause()
+            help_screen = pilot.app.screen
+            assert isinstance(help_screen, HelpScreen), name
+            keys = [key for entry in help_screen.keys for key in entry.key.split()]
+            duplicates = {key for key in keys if keys.count(key) > 1}
+            assert not duplicates, (name, duplicates)
+            await pilot.press("escape")
+            await pilot.pause()
+
+    drive(app_factory(lang=lang, present=present), scenario, size=(80, 24))
+
+
+def test_the_footer_fits_more_keys_when_the_terminal_widens(app_factory, drive) -> None:
+    async def scenario(pilot: Pilot[None]) -> None:
+        await pilot.press("m", "down", "m", "c")
+        await pilot.pause()
+        assert "Table/sunsets" not in bottom_line(pilot.app)  # shortened to "View" at 80 columns
+        await pilot.resize_terminal(140, 30)
+        await pilot.pause()
+        await pilot.pause()
+        assert "s Table/sunsets" in bottom_line(pilot.app)
+        assert "^p palette" in bottom_line(pilot.app)
+
+    drive(app_factory(), scenario, size=(80, 24))

@@ -6,6 +6,8 @@ import shutil
 from collections.abc import Callable
 from pathlib import Path
 
+from textual import events
+from textual.command import CommandInput
 from textual.pilot import Pilot
 from textual.widgets import Input
 
@@ -336,3 +338,63 @@ def test_a_slash_typed_in_the_search_field_is_text(app_factory, drive) -> None:
         assert search.value == "a/b"
 
     drive(app_factory(), scenario)
+
+
+def test_keys_in_one_burst_with_backspaces_land_in_order(app_factory, drive) -> None:
+    """Over SSH or in a browser keys arrive in batches: each is posted before the app has handled the last."""
+    burst = [*"taoxyz", "backspace", "backspace", "backspace", *"iaopu"]
+
+    async def scenario(pilot: Pilot[None]) -> None:
+        await pilot.press("slash")
+        for key in burst:
+            character = None if key == "backspace" else key
+            pilot.app.post_message(events.Key(key, character))
+        await pilot.pause()
+        assert pilot.app.screen.query_one("#search", Input).value == "taoiaopu"
+
+    drive(app_factory(), scenario)
+
+
+def test_the_command_palette_field_takes_a_burst_in_order(app_factory, drive) -> None:
+    burst = [*"ovexyz", "backspace", "backspace", "backspace", *"rview"]
+
+    async def scenario(pilot: Pilot[None]) -> None:
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        for key in burst:
+            pilot.app.post_message(events.Key(key, None if key == "backspace" else key))
+        await pilot.pause()
+        assert pilot.app.screen.query_one(CommandInput).value == "overview"
+
+    drive(app_factory(), scenario)
+
+
+def test_opening_the_problems_panel_takes_away_the_toast_that_covered_it(
+    screen_text, app_factory, drive, fixture_dir: Path, tmp_path: Path
+) -> None:
+    first, second = _library_with_problems(fixture_dir, tmp_path)
+
+    async def scenario(pilot: Pilot[None]) -> None:
+        assert "press p to see them" in screen_text(pilot.app)
+        await pilot.press("p")
+        await pilot.pause()
+        text = screen_text(pilot.app)
+        assert "─ Problems ─" in text  # the panel is open
+        assert "press p to see them" not in text
+
+    drive(app_factory(first, second), scenario, size=(80, 24))
+
+
+def test_s_sorts_only_by_the_columns_on_screen(screen_text, app_factory, drive) -> None:
+    async def scenario(pilot: Pilot[None]) -> None:
+        shown = pilot.app.screen.query_one(CaseTable).columns
+        assert "launched" not in shown and "company" not in shown  # 80 columns leave them out
+        seen = []
+        for _ in range(len(shown) + 1):
+            await pilot.press("s")
+            await pilot.pause()
+            seen.append(pilot.app.screen.listing.sort)
+        assert set(seen) == set(shown), seen
+        assert seen[-1] == seen[0]  # round again, without a hidden column in between
+
+    drive(app_factory(), scenario, size=(80, 24))

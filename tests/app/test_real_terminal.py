@@ -130,3 +130,10 @@ def test_the_collector_the_launch_turns_off_is_back_on_after_the_first_frame(app
     finally:
         gc.enable()
         gc.unfreeze()
+
+
+def test_backspaces_typed_in_one_burst_delete_in_their_place(terminal) -> None:
+    term = terminal()
+    assert term.read_until(b"3/3")
+    term.type("/zqxyz\x7f\x7f\x7fwv")  # one write: the backspaces must act before `wv` arrives
+    assert term.read_until(b"zqwv"), "the search field did not show the keys in the order typed"

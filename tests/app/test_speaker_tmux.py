@@ -35,7 +35,7 @@ def test_presenter_and_speaker_in_two_terminals_step_each_other(tmux: Tmux) -> N
     assert "Withdrawals close" in screen  # the next event
 
     tmux.keys("speaker", "Left")
-    tmux.wait_for("presenter", "Shutdown announced; check-in stops", "T+0 from the announcement")
+    tmux.wait_for("presenter", "Shutdown announced; check-in stops", "T+0 · days since the announcement")
 
     tmux.keys("presenter", "q")
     tmux.wait_for("speaker", "the presenter has quit")

@@ -150,3 +150,30 @@ def test_broken_file_never_shows_a_traceback(tmp_path: Path):
     assert result.returncode == 1
     assert "bad.toml" in result.stderr and "UTF-8" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "env"),
+    [
+        (["--lang", "fr", "show", "xiaomi-youpin-youyu", "--format", "json"], {}),  # the fast path
+        (["--lang", "fr", "list"], {}),  # the Typer CLI
+        (["show", "xiaomi-youpin-youyu", "--format", "json"], {"CASETUI_LANG": "fr"}),
+        (["list"], {"CASETUI_LANG": "de-AT"}),
+    ],
+    ids=["fast", "typer", "env-fast", "env-typer"],
+)
+def test_an_unsupported_language_says_once_that_it_falls_back_to_english(args: list[str], env: dict[str, str]):
+    result = subprocess.run(
+        [str(SCRIPT), *args], capture_output=True, text=True, encoding="utf-8", env=environment(**env), timeout=60
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.count("falling back to English") == 1, result.stderr
+    assert "Status" in result.stdout or '"status"' in result.stdout  # English labels
+
+
+def test_a_supported_language_says_nothing_about_it():
+    for lang in ("zh", "zh-Hans", "en-GB"):
+        result = subprocess.run(
+            [str(SCRIPT), "--lang", lang, "list"], capture_output=True, text=True, env=environment(), timeout=60
+        )
+        assert result.stderr == "", (lang, result.stderr)

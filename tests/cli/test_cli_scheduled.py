@@ -18,8 +18,8 @@ SPAN_KEYS = {"amount", "unit", "display", "scheduled"}
 
 @pytest.fixture
 def sched(cli):
-    def invoke(*args: str, cases: Path = SCHEDULED):
-        return cli(*args, cases=cases)
+    def invoke(*args: str, cases: Path = SCHEDULED, **kwargs):
+        return cli(*args, cases=cases, **kwargs)
 
     return invoke
 
@@ -102,7 +102,7 @@ def test_list_json_gives_the_end_and_the_span_flags(sched) -> None:
 
 @pytest.mark.parametrize(("lang", "mark"), [("en", " (scheduled)"), ("zh", "（计划）")])
 def test_text_and_markdown_mark_scheduled_dates_in_both_languages(sched, lang: str, mark: str) -> None:
-    table = sched("--lang", lang, "timeline", "delta-shop")
+    table = sched("--lang", lang, "timeline", "delta-shop", env={"COLUMNS": "160"})  # wide enough for a table
     assert table.exit_code == 0, table.output
     lines = {line.split()[1]: line for line in table.stdout.splitlines() if line.startswith((" T+", " T-"))}
     assert mark.strip() in lines["2022-03-17"] and mark.strip() in lines["2022-02-14"]

@@ -44,7 +44,7 @@ def test_json(cli_json):
 def test_markdown(cli):
     out = cli("--lang", "zh", "timeline", "alpha-club", "-f", "markdown").stdout
     assert out.startswith("# 阿尔法会员店: 时间线\n")
-    assert "| T+0 | 2022-01-17 10:00 +08:00 | announcement | 宣布关停，停止签到 | notice | 签到 | 59天 |" in out
+    assert "| T+0 | 2022-01-17 10:00 +08:00 | 公告 | 宣布关停，停止签到 | notice | 签到 | 59天 |" in out
 
 
 def test_a_case_without_announcement_has_no_offsets(cli_json, tmp_path: Path):

@@ -33,6 +33,7 @@ FAST = [
     ["--cases", SCHEDULED, "--lang", "zh", "timeline", "delta-shop", "--format", "markdown"],
     ["--cases", SCHEDULED, "show", "epsilon-pause", "--format", "json"],
     ["--cases", SCHEDULED, "show", "delta-shop", "--format", "markdown"],
+    ["--cases", FIXTURES, "--lang", "fr", "show", "alpha-club", "--format", "json"],  # a note on stderr
 ]
 
 TYPER_ONLY = [

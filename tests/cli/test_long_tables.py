@@ -1,4 +1,4 @@
-"""Long timelines print fast, and exactly as Rich's own table would print them.
+"""Long timelines print fast, and exactly as Rich's own table would print them at the same column widths.
 
 `LongTable` lays out a table of thousands of rows itself; up to `RICH_ROWS` rows Rich does. These
 tests set the threshold to 0 (always the fast layout) or out of reach (always Rich) and compare.
@@ -65,10 +65,12 @@ def test_the_fast_layout_prints_what_rich_prints(cli, monkeypatch, long_case: Pa
 
 @pytest.mark.parametrize("width", [30, 80, 120])
 def test_the_fast_layout_colours_what_rich_colours(monkeypatch, width: int):
-    monkeypatch.setattr(LongTable, "RICH_ROWS", 0)
     for case in load_library([FIXTURES]).cases:
         table = timeline_table(case, "en")
-        assert printed(table, width, styled=True) == printed(table.table(), width, styled=True), case.id
+        monkeypatch.setattr(LongTable, "RICH_ROWS", ALWAYS_RICH)
+        rich = printed(table, width, styled=True)
+        monkeypatch.setattr(LongTable, "RICH_ROWS", 0)
+        assert printed(table, width, styled=True) == rich, case.id
 
 
 FRAGMENTS = [
@@ -110,10 +112,12 @@ def test_any_table_lays_out_as_rich_lays_it_out(headers: list[str], data: st.Dat
     table = LongTable(*headers, no_wrap=no_wrap)
     for row in data.draw(st.lists(st.tuples(*[cells()] * len(headers)), max_size=12)):
         table.add_row(*row)
-    rich = printed(table.table(), width, styled)
     original = LongTable.RICH_ROWS
-    LongTable.RICH_ROWS = 0  # hypothesis runs the body many times per test: no monkeypatch fixture here
+    # hypothesis runs the body many times per test: no monkeypatch fixture here
+    LongTable.RICH_ROWS = ALWAYS_RICH
     try:
+        rich = printed(table, width, styled)
+        LongTable.RICH_ROWS = 0
         assert printed(table, width, styled) == rich
     finally:
         LongTable.RICH_ROWS = original

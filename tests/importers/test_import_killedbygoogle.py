@@ -7,6 +7,7 @@ from pathlib import Path
 
 import tomli
 
+from casetui import derive
 from casetui.loader import read_case, valid_id
 from casetui.sanitize import clean
 
@@ -26,7 +27,9 @@ def test_future_close_is_sunsetting_with_a_scheduled_shutdown(cli, write_json, t
     imported(cli, source, tmp_path / "out")
     future = read_case(tmp_path / "out" / "far-future.toml")
     assert future.status == "sunsetting"
-    assert future.ended is not None and future.ended.iso() == "2999-12-31"
+    assert future.ended is None  # only scheduled on as_of: casetui derives the end from the shutdown event
+    end = derive.end(future)
+    assert end is not None and end.date.iso() == "2999-12-31"
     assert [(e.kind, e.date.iso()) for e in future.events] == [("launch", "2020-01-01"), ("shutdown", "2999-12-31")]
     assert "scheduled" in future.events[-1].title.get()
     gone = read_case(tmp_path / "out" / "long-gone.toml")

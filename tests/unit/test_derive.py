@@ -109,10 +109,10 @@ def test_t_offsets_from_the_first_announcement(fixtures: dict[str, Case]) -> Non
     assert [o.offset() for o in offsets if o] == ["T-3y", "T+0", "T+31d", "T+59d"]
     beta = fixtures["beta-market"]
     # "2018-06" to "2021-08": 3 years and 2 months = 38 months before.
-    assert [o.offset() for e in beta.events if (o := derive.t_offset(beta, e))] == ["T-38mo", "T+0", "T+1mo"]
+    assert [o.offset() for e in beta.events if (o := derive.t_offset(beta, e))] == ["T-3y2mo", "T+0", "T+1mo"]
     gamma = fixtures["gamma-card"]
     # 2025-09-01 to 2025-12-10: 30 (Sep) + 31 (Oct) + 30 (Nov) + 9 = 100 days before.
-    assert [o.offset() for e in gamma.events if (o := derive.t_offset(gamma, e))] == ["T-100d", "T+0"]
+    assert [o.offset() for e in gamma.events if (o := derive.t_offset(gamma, e))] == ["T-3mo", "T+0"]
 
 
 def test_time_left_to_the_last_shutdown(fixtures: dict[str, Case]) -> None:

@@ -167,9 +167,9 @@ def test_a_bad_when_is_one_located_error(value: str, message: str) -> None:
         ("2019", dt.datetime(2022, 3, 17, 10, tzinfo=CST), 3, SpanUnit.YEAR, "3 years", "T+3y"),
         ("2021", "2022-02", 1, SpanUnit.YEAR, "1 year", "T+1y"),
         # Months: (2021*12+9) - (2018*12+6) = 39 = 3 years 3 months.
-        ("2018-06", "2021-09", 39, SpanUnit.MONTH, "3 years 3 months", "T+39mo"),
+        ("2018-06", "2021-09", 39, SpanUnit.MONTH, "3 years 3 months", "T+3y3mo"),
         ("2021-08", "2021-09", 1, SpanUnit.MONTH, "1 month", "T+1mo"),
-        ("2020-01", "2022-01", 24, SpanUnit.MONTH, "2 years", "T+24mo"),
+        ("2020-01", "2022-01", 24, SpanUnit.MONTH, "2 years", "T+2y"),
         ("2021-09", dt.date(2021, 8, 31), -1, SpanUnit.MONTH, "-1 month", "T-1mo"),
         # Days: 14 left in January + 28 in February + 17 = 59.
         (dt.date(2022, 1, 17), dt.date(2022, 3, 17), 59, SpanUnit.DAY, "59 days", "T+59d"),
@@ -229,3 +229,21 @@ def test_span_length_in_days_for_sorting() -> None:
     assert Span(1, SpanUnit.MONTH).days == pytest.approx(30.436875)
     assert Span(43200, SpanUnit.SECOND).days == 0.5
     assert Span(3, SpanUnit.MONTH).unit_name == "month"
+
+
+@pytest.mark.parametrize(
+    ("span", "english", "chinese", "offset"),
+    [
+        (Span(2824, SpanUnit.DAY), "7 years 9 months", "7年9个月", "T+7y9mo"),
+        (Span(-685, SpanUnit.DAY), "-1 year 11 months", "-1年11个月", "T-1y11mo"),
+        (Span(-48, SpanUnit.MONTH), "-4 years", "-4年", "T-4y"),
+        (Span(100 * 86400, SpanUnit.SECOND), "3 months", "3个月", "T+3mo"),
+        (Span(89, SpanUnit.DAY), "89 days", "89天", "T+89d"),
+        (Span(59 * 86400 + 5 * 3600, SpanUnit.SECOND), "59 days 5 h", "59天5小时", "T+59d5h"),
+    ],
+)
+def test_a_long_span_shows_in_years_and_months_whatever_it_was_counted_in(
+    span: Span, english: str, chinese: str, offset: str
+) -> None:
+    """`3y` beside `2824d` read as two scales: from about three months on, every span is years and months."""
+    assert (span.display("en"), span.display("zh"), span.offset()) == (english, chinese, offset)

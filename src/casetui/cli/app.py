@@ -17,7 +17,7 @@ from typing import Annotated, Any, TypeVar
 
 import typer
 
-from casetui import __version__, launch, serialize
+from casetui import __version__, i18n, launch, serialize
 from casetui.cli.listing import SORT_FIELDS, select, sort_field
 from casetui.cli.run import render_text as _render_text
 from casetui.cli.run import run_compare, run_show, run_timeline
@@ -190,6 +190,9 @@ def main_options(
     ] = False,
 ) -> None:
     """Explore platform case studies: browse, compare and step through sunsets."""
+    note = i18n.lang_note(lang)
+    if note is not None:
+        err(note)
     opts = Settings(list(cases or []), lang, no_color, not no_bundled)
     ctx.meta[SETTINGS] = opts
     if ctx.invoked_subcommand is None:

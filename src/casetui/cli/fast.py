@@ -121,6 +121,11 @@ def run(args: list[str]) -> int | None:
     if parsed is None:
         return None
     glob, command, positionals, options = parsed
+    from casetui.i18n import lang_note
+
+    note = lang_note(str(glob["lang"]))
+    if note is not None:
+        sys.stderr.write(note + "\n")
     if command == "":
         return _open_app(glob)
 

@@ -11,7 +11,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from casetui.library import display_path, iter_case_files, search_dirs
+from casetui.library import display_path, iter_case_files, same_file, search_dirs
 from casetui.loader import read_case
 from casetui.model import Case
 from casetui.problems import CaseError, Problem
@@ -95,11 +95,14 @@ def problem_line(problem: Problem) -> str:
 # -- finding cases ---------------------------------------------------------------------------
 
 
-def case_files(dirs: Sequence[Path], skipped: list[Problem] | None = None) -> dict[str, Path]:
+def case_files(
+    dirs: Sequence[Path], skipped: list[Problem] | None = None, shadowed: dict[str, list[Path]] | None = None
+) -> dict[str, Path]:
     """Every case id in the library and the file that wins it, without parsing anything.
 
     Files the scan cannot read (a symlink loop, a link out of the library) are not ids; their
-    problems go to `skipped` when given.
+    problems go to `skipped` when given. Files of an id that an earlier folder already holds go to
+    `shadowed`, by id, when given.
     """
     found: dict[str, Path] = {}
     ignored: list[Problem] = [] if skipped is None else skipped
@@ -107,8 +110,16 @@ def case_files(dirs: Sequence[Path], skipped: list[Problem] | None = None) -> di
         if not root.is_dir():
             continue
         for path in iter_case_files(root, ignored):
-            found.setdefault(path.stem, path)
+            first = found.setdefault(path.stem, path)
+            if shadowed is not None and first is not path and not same_file(first, path):
+                shadowed.setdefault(path.stem, []).append(path)
     return found
+
+
+def shadow_line(case_id: str, loser: Path, winner: Path) -> str:
+    """The warning `casetui list` and `validate` print for a shadowed file, for one case asked for."""
+    message = f'"{case_id}" is shadowed by {display_path(winner)}, which is read first'
+    return problem_line(Problem(display_path(loser), None, "case.id", message, warning=True))
 
 
 def suggestions(wanted: str, ids: Sequence[str]) -> list[str]:
@@ -140,6 +151,7 @@ def load_cases(dirs: Sequence[Path], wanted: Sequence[str]) -> list[Case]:
     """
     files: dict[str, Path] | None = None
     skipped: list[Problem] = []
+    shadowed: dict[str, list[Path]] = {}
     paths: list[Path] = []
     lines: list[str] = []
     for item in wanted:
@@ -147,10 +159,13 @@ def load_cases(dirs: Sequence[Path], wanted: Sequence[str]) -> list[Case]:
             paths.append(Path(item))  # A file given by path: an author previewing a draft.
             continue
         if files is None:
-            files = case_files(dirs, skipped)
+            files = case_files(dirs, skipped, shadowed)
         path = files.get(item)
         if path is not None:
             paths.append(path)
+            # As `list` does: the reader should know which of two files with this id they are reading.
+            for loser in shadowed.get(item, ()):
+                err(shadow_line(item, loser, path))
             continue
         # A file of that name the scan could not read: its own problem says more than "no case".
         unreadable = [problem_line(p) for p in skipped if Path(p.path).name == f"{item}.toml"]

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from casetui import derive
 from casetui.export.words import kind_word, span_words, word
-from casetui.i18n import label
+from casetui.i18n import label, model_label
 from casetui.model import Case, Fact, Question, Quote
 from casetui.render.common import cell_fallback, scheduled_mark, timeline_rows
 from casetui.text import LText, Resolved
@@ -300,7 +300,7 @@ def _dimensions(case: Case, lang: str, citations: _Citations) -> tuple[Dimension
     for key, value in case.dimensions:
         shown = show(value, lang)
         assert shown is not None  # a dimension always has a value
-        name = pick(value.label, lang) if isinstance(value, Fact) and value.label else neutral(label(key, lang))
+        name = pick(value.label, lang) if isinstance(value, Fact) and value.label else neutral(model_label(key, lang))
         rows.append(
             DimensionRow(
                 label=name,

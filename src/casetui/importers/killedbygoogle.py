@@ -162,7 +162,8 @@ def generate(dataset: Dataset, today: dt.date, kept: Mapping[str, str]) -> list[
 
     Args:
         dataset: the checked entries.
-        today: decides whether a close date is past (`shut-down`) or ahead (`sunsetting`).
+        today: without the dataset's commit date, decides whether a close date is past (`shut-down`)
+            or ahead (`sunsetting`).
         kept: entry hash -> id of files an earlier import wrote (edited ones too).
     """
     keys = {entry.name: entry_hash(f"{IMPORTER}:{entry.name}") for entry in dataset.entries}
@@ -176,7 +177,11 @@ def generate(dataset: Dataset, today: dt.date, kept: Mapping[str, str]) -> list[
 
 def case_document(entry: Entry, dataset: Dataset, today: dt.date) -> dict[str, Any]:
     """The case of one entry, as a document for `toml_writer.dumps`."""
-    ahead = entry.closed > today
+    # `status` describes the case on `as_of`, the dataset's commit: a close after it was only
+    # scheduled then, so the case is `sunsetting` and its end is left for casetui to derive from the
+    # shutdown event (an `ended` after `as_of` is what `validate` warns about). Without a commit
+    # date there is no `as_of`, and today decides.
+    ahead = entry.closed > (dataset.commit_date or today)
     model_type = MODEL_TYPES.get(entry.type.lower(), f"Google {entry.type}")
     return {
         "format": 1,
@@ -187,7 +192,7 @@ def case_document(entry: Entry, dataset: Dataset, today: dt.date) -> dict[str, A
             "summary": entry.description,
             "tags": _tags(entry.type),
             "launched": entry.opened,
-            "ended": entry.closed,
+            **({} if ahead else {"ended": entry.closed}),
             "as_of": dataset.commit_date,
         },
         "model": {"type": model_type},

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 
 from casetui import derive
 from casetui.compare import Row
-from casetui.i18n import label
+from casetui.i18n import kind_name, label, model_label
 from casetui.model import Case, Fact, Source
 from casetui.render.common import TimelineRow, cell_text, marked, scheduled_mark, timeline_rows
 from casetui.values import show
@@ -61,7 +61,7 @@ def _timeline_table(case: Case, rows: Sequence[TimelineRow], lang: str) -> list[
             [
                 row.offset.offset() if row.offset else "",
                 event.date.display() + scheduled_mark(row.scheduled, lang),
-                event.kind,
+                kind_name(event.kind, lang),
                 title,
                 cell(", ".join(event.sources)),
                 cell(", ".join(marked(s.name, lang) for s in row.stops)),
@@ -164,7 +164,7 @@ def case_md(case: Case, lang: str) -> str:
         body = []
         for key, value in case.dimensions:
             shown = show(value, lang)
-            name = marked(value.label, lang) if isinstance(value, Fact) and value.label else label(key, lang)
+            name = marked(value.label, lang) if isinstance(value, Fact) and value.label else model_label(key, lang)
             body.append(
                 [
                     cell(name),

@@ -23,9 +23,10 @@ from rich.text import Text
 
 from casetui import derive
 from casetui.compare import Row
-from casetui.i18n import label
+from casetui.i18n import kind_name, label, model_label
 from casetui.model import Case, Fact, Source
 from casetui.render.common import cell_fallback, fallback_mark, localized, scheduled_mark, timeline_rows
+from casetui.render.grid import Grid, Paragraph, WholeWords, blocks, column_bounds, fit_widths, prewrapped
 from casetui.summary import Summary
 from casetui.text import LText
 from casetui.values import Shown, show
@@ -127,12 +128,19 @@ class LongTable:
         self.rows.append(cells)
         self._stand_in_rows = None
 
-    def table(self, rows: Sequence[tuple[Text, ...]] | None = None) -> Table:
-        """The Rich table with `rows` (every row by default): what this renders like."""
+    def table(self, rows: Sequence[tuple[Text, ...]] | None = None, widths: Sequence[int] | None = None) -> Table:
+        """The Rich table with `rows` (every row by default), its columns `widths` wide if given."""
         table = _table(*self.headers, no_wrap=self.no_wrap)
         for row in self.rows if rows is None else rows:
             table.add_row(*row)
+        for column, width in zip(table.columns, widths or (), strict=False):
+            column.width = width
         return table
+
+    def whole_word_widths(self, width: int) -> list[int] | None:
+        """Column widths within `width` that split no word (`render.grid`), or None when there are none."""
+        headers = [Text(header) for header in self.headers]
+        return fit_widths(column_bounds(headers, self.rows, self.no_wrap), width)
 
     def _stand_in(self, console: Console, options: ConsoleOptions) -> Table:
         """The header and the rows holding each column's longest word and widest line."""
@@ -150,26 +158,22 @@ class LongTable:
         return Measurement.get(console, options, self._stand_in(console, options))
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        if len(self.rows) <= self.RICH_ROWS:
-            yield self.table()
+        fitted = self.whole_word_widths(options.max_width)
+        if fitted is None:
+            yield from blocks(console, options.max_width, [Text(h, style="bold") for h in self.headers], self.rows)
             return
-        stand_in = self._stand_in(console, options)
-        dividers = len(self.headers) - 1
-        # Rich's own width algorithm (private, so tests compare the result with Rich's table).
-        widths = stand_in._calculate_column_widths(console, options.update_width(options.max_width - dividers))
-        if min(widths) <= sum(self.PADDING):  # too narrow to hold text: leave the squeezing to Rich
-            yield self.table()
+        rows = [tuple(prewrapped(cell, width) for cell, width in zip(row, fitted, strict=True)) for row in self.rows]
+        if len(rows) <= self.RICH_ROWS:
+            yield self.table(rows, widths=fitted)
             return
-        header = self.table([])
-        for column, width in zip(header.columns, widths, strict=True):
-            column.width = width - sum(self.PADDING)
-        yield header
+        widths = [width + sum(self.PADDING) for width in fitted]
+        yield self.table([], widths=fitted)
         line_box = box.SIMPLE_HEAD.substitute(options, safe=console.safe_box)
         middle, foot = Segment(line_box.mid_vertical), Segment(line_box.foot_vertical)
         no_wrap = [position in self.no_wrap for position in range(len(self.headers))]
         new_line = Segment.line()
-        last = len(self.rows) - 1
-        for index, row in enumerate(self.rows):
+        last = len(rows) - 1
+        for index, row in enumerate(rows):
             cells = [
                 self._cell(console, options, cell, width, wrap)
                 for cell, width, wrap in zip(row, widths, no_wrap, strict=True)
@@ -224,10 +228,10 @@ def _heading(title: str) -> Text:
 # -- list ------------------------------------------------------------------------------------
 
 
-def list_table(summaries: Sequence[Summary], lang: str) -> Table:
-    """`casetui list`: one line per case."""
+def list_table(summaries: Sequence[Summary], lang: str) -> Grid:
+    """`casetui list`: one line per case (a block per case in a terminal too narrow for whole words)."""
     keys = ("id", "name", "company", "status", "launched", "ended", "lifespan", "notice_period")
-    table = _table(*(label(k, lang) for k in keys))
+    table = Grid(*(label(k, lang) for k in keys), no_wrap=(0,))
     for s in summaries:
         table.add_row(
             Text(s.id, style="cyan"),
@@ -259,7 +263,7 @@ def _cell(value: Shown | None, differs: bool = False, note: bool = True, lang: s
     return out
 
 
-def compare_table(cases: Sequence[Case], rows: Sequence[Row], lang: str, baseline: int | None) -> Table:
+def compare_table(cases: Sequence[Case], rows: Sequence[Row], lang: str, baseline: int | None) -> WholeWords:
     """`casetui compare`: one row per dimension; `≠` marks rows that differ, colour marks cells."""
     table = Table(box=box.SIMPLE_HEAD, header_style="bold", show_edge=False)
     table.add_column(Text("≠"), no_wrap=True, style=DIFFERS)
@@ -277,7 +281,7 @@ def compare_table(cases: Sequence[Case], rows: Sequence[Row], lang: str, baselin
             group = row.group
         cells = [_cell(v, d, lang=lang) for v, d in zip(row.cells, row.cell_differs, strict=True)]
         table.add_row(Text("≠" if row.differs else ""), Text(row.label), *cells)
-    return table
+    return WholeWords(table, title_columns=2)
 
 
 # -- timeline --------------------------------------------------------------------------------
@@ -301,7 +305,7 @@ def timeline_table(case: Case, lang: str) -> LongTable:
         table.add_row(
             Text(row.offset.offset() if row.offset else "", style="cyan"),
             _when(event.date, lang, row.scheduled),
-            Text(event.kind),
+            Text(kind_name(event.kind, lang)),
             title,
             Text(", ".join(event.sources), style="dim"),
             stops,
@@ -360,7 +364,7 @@ def case_view(case: Case, lang: str) -> Group:
     for key, value in fields:
         if value is not None:
             overview.add_row(Text(label(key, lang)), value)
-    parts += [_heading(label("overview", lang)), overview]
+    parts += [_heading(label("overview", lang)), WholeWords(overview, frame=4)]  # padding 2 either side of the gap
 
     parts.append(_heading(label("model", lang)))
     model_type = Text(label("model_type", lang) + ": ", style="bold")
@@ -372,14 +376,14 @@ def case_view(case: Case, lang: str) -> Group:
         dims = _table(*(label(k, lang) for k in ("dimension", "value", "note", "source")))
         for key, value in case.dimensions:
             shown = show(value, lang)
-            name = text(value.label, lang) if isinstance(value, Fact) and value.label else Text(label(key, lang))
+            name = text(value.label, lang) if isinstance(value, Fact) and value.label else Text(model_label(key, lang))
             dims.add_row(
                 name,
                 _cell(shown, note=False, lang=lang),
                 Text(shown.note or "" if shown else "", style="dim"),
                 Text(", ".join(shown.sources) if shown else "", style="dim cyan"),
             )
-        parts.append(dims)
+        parts.append(WholeWords(dims))
 
     if case.services:
         parts.append(_heading(label("services_section", lang)))
@@ -430,5 +434,5 @@ def case_view(case: Case, lang: str) -> Group:
             if question.notes is not None:
                 notes = Text(label("notes", lang) + ": ", style="dim")
                 notes.append_text(text(question.notes, lang, "dim"))
-                parts.append(Padding(notes, (0, 0, 0, 3)))
-    return Group(*parts)
+                parts.append(Padding(Paragraph(notes), (0, 0, 0, 3)))
+    return Group(*(Paragraph(part) if isinstance(part, Text) else part for part in parts))

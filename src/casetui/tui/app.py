@@ -9,7 +9,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.driver import Driver
 from textual.reactive import reactive
@@ -247,6 +247,19 @@ class CaseTUI(App[None]):
             return None
         self.notify(word("screenshot_saved", self.lang, path=saved), markup=False, timeout=8)
         return saved
+
+    def action_command_palette(self) -> None:
+        """The command palette, in the app's language."""
+        from casetui.tui.palette import Palette
+
+        if self.use_command_palette and not Palette.is_open(self):
+            self.push_screen(Palette(placeholder=word("palette_placeholder", self.lang), id="--command-palette"))
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        """Textual's commands (theme, quit, keys, screenshot), named in the app's language."""
+        from casetui.tui.palette import localized_commands
+
+        return localized_commands(super().get_system_commands(screen), self.lang)
 
     def action_help(self) -> None:
         """Show the keys of the current screen."""

@@ -92,6 +92,7 @@ _WORDS: dict[str, tuple[str, str]] = {
     "b_lang": ("中文", "English"),
     "b_theme": ("Light/dark", "明暗"),
     "b_palette": ("palette", "命令"),
+    "b_screenshot": ("Screenshot", "截图"),
     "b_back": ("Back", "返回"),
     "b_search": ("Search", "搜索"),
     "b_open": ("Open", "打开"),
@@ -108,6 +109,7 @@ _WORDS: dict[str, tuple[str, str]] = {
     "b_next_tab": ("Next tab", "下一页"),
     "b_prev_tab": ("Previous tab", "上一页"),
     # Palette.
+    "palette_placeholder": ("Search for commands and cases…", "搜索命令和案例…"),
     "p_open": ("Open case", "打开案例"),
     "p_sunset": ("Sunset timeline", "关停回放"),
     "p_mark": ("Mark for compare", "标记对比"),
@@ -120,6 +122,30 @@ _WORDS: dict[str, tuple[str, str]] = {
     "p_library": ("Back to the library", "返回案例库"),
     "p_overview": ("Overview: charts of the cases shown", "概览：当前案例的统计图"),
 }
+
+
+_SHORT: dict[str, tuple[str, str]] = {
+    # Footer labels for a narrow terminal, keyed by Binding.id: the footer uses them before it drops a key.
+    "sunset": ("Sunset", "回放"),
+    "compare": ("Compare", "对比"),
+    "diffs": ("Diffs", "差异"),
+    "baseline": ("Base", "基准"),
+    "next_diff": ("Next", "下个"),
+    "view": ("View", "视图"),
+    "next": ("Next", "下一"),
+    "prev": ("Prev", "上一"),
+    "first": ("First", "首"),
+    "last": ("Last", "末"),
+    "choose": ("Show", "显示"),
+    "next_chart": ("Next", "下图"),
+    "lang": ("中文", "EN"),
+}
+
+
+def short_label(binding_id: str, lang: str) -> str | None:
+    """A shorter footer label for the binding `binding_id` in `lang`, or None when it has none."""
+    pair = _SHORT.get(binding_id)
+    return None if pair is None else pair[is_zh(lang)]
 
 
 def word(key: str, lang: str = "en", **values: object) -> str:
@@ -147,7 +173,8 @@ def span_text(span: Span | None, lang: str, compact: bool = False) -> str:
 
 
 def _compact(span: Span) -> str:
-    """`3y 3mo`, `59d`, `2d 5h`: the T-offset's units without the `T+`."""
+    """`3y 3mo`, `59d`, `2d 5h`: the T-offset's units without the `T+` (a long span in years and months)."""
+    span = span.shown()
     sign = "-" if span.amount < 0 else ""
     n = abs(span.amount)
     if span.unit is SpanUnit.MONTH and n >= 12:

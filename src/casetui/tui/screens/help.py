@@ -9,9 +9,11 @@ from typing import ClassVar
 from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
+from textual.actions import parse
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
+from textual.dom import DOMNode
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
@@ -31,26 +33,40 @@ class KeyHelp:
 
 
 def keys_of(screen: Screen[object]) -> list[KeyHelp]:
-    """casetui's bindings on `screen`, then the app's, one line per action.
+    """casetui's bindings on `screen`, then the app's, one line per action and each key once.
 
     Read from each node's own bindings (`_bindings`, already in the display language) rather than
     `active_bindings`, where the focused widget's keys hide the screen's: `enter` on the library
-    is the table's "select", which the screen turns into "open".
+    is the table's "select", which the screen turns into "open". A binding the screen turns off
+    (`check_action` False: `esc` quits only in workshop mode) is left out, and a key the screen
+    binds hides the app's binding of it (`d` on compare is "Diffs only", not "Light/dark").
     """
     app = screen.app
     keys: list[KeyHelp] = []
+    taken: set[str] = set()
     for node, everywhere in ((screen, False), (app, True)):
         by_action: dict[str, KeyHelp] = {}
-        for _, binding in node._bindings:
+        mine: set[str] = set()
+        for key, binding in node._bindings:
             if binding.id is None or not binding.description:
                 continue  # Textual's own (focus, copy) rather than casetui's.
+            if key in taken or not _enabled(node, binding.action):
+                continue
+            mine.add(key)
             shown = app.get_key_display(binding)
             previous = by_action.get(binding.action)
             if previous is not None:
                 shown = f"{previous.key} {shown}"
             by_action[binding.action] = KeyHelp(shown, binding.description, everywhere)
+        taken |= mine
         keys += by_action.values()
     return keys
+
+
+def _enabled(node: DOMNode, action: str) -> bool:
+    """False when `node` hides the action's binding where it stands (its `check_action` says False)."""
+    _namespace, name, parameters = parse(action)
+    return node.check_action(name, parameters) is not False
 
 
 class HelpScreen(ModalScreen[None]):

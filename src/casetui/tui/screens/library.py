@@ -129,6 +129,9 @@ class LibraryScreen(Screen[None]):
 
     def watch_show_problems(self, show: bool) -> None:
         self.set_class(show, "-problems")
+        if show:
+            # The "N problems: press p" toast sits over the panel's corner; the panel says all it said.
+            self.app.clear_notifications()
 
     def _refill(self) -> None:
         """Filter and sort the entries into the table, then refresh the state line and the preview."""
@@ -266,8 +269,10 @@ class LibraryScreen(Screen[None]):
             self.tui.open_sunset(entry.id)
 
     def action_sort(self) -> None:
-        """Sort by the next column, ascending."""
-        self.listing = replace(self.listing, sort=next_in(list(COLUMNS), self.listing.sort) or "name", descending=False)
+        """Sort by the next column on screen, ascending: a narrow terminal hides some, and a sort by one
+        of those would order the rows by something the reader cannot see."""
+        shown = [column for column in COLUMNS if column in self.table.columns] or ["name"]
+        self.listing = replace(self.listing, sort=next_in(shown, self.listing.sort) or "name", descending=False)
 
     def action_reverse(self) -> None:
         """Reverse the sort direction."""

@@ -123,10 +123,10 @@ def model(case: Case, lang: str) -> RenderableType:
 def _dimension_cells(key: str, value: Dimension, lang: str) -> tuple[Text, Text]:
     """The label, and the value with its unit, then its note and source on a line below."""
     if isinstance(value, Fact):
-        label = safe.localized(value.label, lang) if value.label is not None else Text(i18n.humanise(key))
-        shown = Text(display_value(value.value, lang)[0], style="bold")
-        if value.unit:
-            shown.append(" " + value.unit)
+        label = safe.localized(value.label, lang) if value.label is not None else Text(i18n.model_label(key, lang))
+        number = display_value(value.value, lang)[0]
+        shown = Text(number, style="bold")
+        shown.append(i18n.unit_text(number, value.unit, lang)[len(number) :])  # the unit, plain, in `lang`
         note = safe.localized(value.note, lang, style="dim")  # empty for no note
         below = Text(" ").join(part for part in (note, sources_text(_ids(value.source))) if part)
         if below:
@@ -140,7 +140,7 @@ def _dimension_cells(key: str, value: Dimension, lang: str) -> tuple[Text, Text]
         cell = safe.localized(value, lang)
     else:
         cell = Text(display_value(value, lang)[0])
-    return Text(i18n.humanise(key)), cell
+    return Text(i18n.model_label(key, lang)), cell
 
 
 def _ids(source: str | None) -> tuple[str, ...]:

@@ -5,12 +5,13 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal
-from textual.widgets import Input, Static
+from textual.widgets import Static
 
 from casetui import i18n
 from casetui.stats import bar_label, facet_name
 from casetui.tui.labels import word
 from casetui.tui.listing import BROKEN, Listing
+from casetui.tui.widgets.ordered_input import OrderedInput
 
 KEY_STYLE = "bold #d08a1c"
 ACTIVE_STYLE = "bold reverse #d08a1c"
@@ -20,13 +21,13 @@ class SearchBar(Horizontal):
     """Live search (focused with `/`) and the visible state of the filters."""
 
     def compose(self) -> ComposeResult:
-        yield Input(id="search", compact=True)
+        yield OrderedInput(id="search", compact=True)
         yield Static(id="filter-state", markup=False)
 
     @property
-    def input(self) -> Input:
+    def input(self) -> OrderedInput:
         """The search field."""
-        return self.query_one("#search", Input)
+        return self.query_one("#search", OrderedInput)
 
     def set_lang(self, lang: str) -> None:
         """Words of the field in `lang`."""
