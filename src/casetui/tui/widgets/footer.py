@@ -41,8 +41,10 @@ class KeysFooter(Footer):
 
     def compose(self) -> ComposeResult:
         self._rebuild_pending = False
-        # `_bindings_ready` is the footer's own flag: False until the screen first reports its bindings.
-        self._shown = self._keys(self.screen) if self._bindings_ready else None
+        # Textual's footer stays empty until the screen first reports its bindings, after the first
+        # frame: the screen would first show without its keys. They are known already, so draw them now.
+        self.set_reactive(Footer._bindings_ready, True)
+        self._shown = self._keys(self.screen)
         yield from super().compose()
 
     def bindings_changed(self, screen: Screen[object]) -> None:
