@@ -6,11 +6,20 @@ temporary folder so that no test reads a trainer's real cases or writes into the
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
 pytest_plugins = ["app_fixtures", "cli_fixtures"]
+
+SOURCE = Path(__file__).resolve().parents[1] / "src"
+"""The working tree's package: `pythonpath` in pyproject.toml puts it first for this process; the
+processes the tests start (the console script, `python -m casetui`, `python -c`) get it through
+PYTHONPATH, so an edit is tested without a reinstall. Absent when the tests are copied out to test an
+installed wheel, which they then import."""
+if (SOURCE / "casetui").is_dir():
+    os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(SOURCE), os.environ.get("PYTHONPATH")]))
 
 
 @pytest.fixture(autouse=True)
