@@ -162,8 +162,26 @@ def test_small_terminals_and_escape(drive, app_factory) -> None:
     for size in ((40, 12), (20, 6)):  # 80x24 is covered by the snapshots.
 
         async def scenario(pilot: Pilot[None]) -> None:
-            await open_compare(pilot, ["alpha-club", "beta-market", "gamma-card"])
-            await pilot.press("b", "d", "s")
+            screen = await open_compare(pilot, ["alpha-club", "beta-market"])
+            table = screen.query_one(CompareTable)
+            every = value_rows(table)
+            assert marked(table, "model.membership_fee") == [True, True]
+            while table.cursor_column < 2:  # onto Beta Market's column
+                await pilot.press("right")
+            await pilot.press("b")
+            await pilot.pause()
+            assert table.baseline == 1
+            # Against the baseline only the other case's fee is marked, not the baseline's own.
+            assert marked(table, "model.membership_fee") == [True, False]
+            await pilot.press("d")
+            await pilot.pause()
+            shown = value_rows(table)
+            assert "case.status" in every and "case.status" not in shown  # both shut down
+            assert "model.membership_fee" in shown
+            await pilot.press("s")
+            await pilot.pause()
+            assert screen.query_one(TabbedContent).active == "tab-sunsets"
+            assert screen.query_one("#aligned-axis").display
             await pilot.press("escape")
             assert not isinstance(pilot.app.screen, CompareScreen)
 
