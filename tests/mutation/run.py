@@ -262,10 +262,10 @@ MUTATIONS: tuple[Mutation, ...] = (
         SANITIZE,
     ),
     Mutation(
-        "sanitize-is-clean-forgets-cr",
+        "sanitize-escapes-lose-their-leading-zero",
         "sanitize.py",
-        'return _UNSAFE.search(text) is None and "\\r" not in text',
-        "return _UNSAFE.search(text) is None",
+        r'return f"\\x{code:02x}" if code < 0x100',
+        r'return f"\\x{code:x}" if code < 0x100',
         SANITIZE,
     ),
     # -- timeline ------------------------------------------------------------------------------
