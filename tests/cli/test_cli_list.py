@@ -64,6 +64,15 @@ def test_a_tag_matches_whatever_its_case(cli, cli_json, library_copy: Path):
         assert [case["id"] for case in found["cases"]] == ["alpha-club"], asked
 
 
+def test_sort_by_status_follows_the_lifecycle_not_the_alphabet(cli_json, library_copy: Path):
+    for case_id, status in (("delta-shop", "sunsetting"), ("epsilon-mall", "merged")):
+        text = f'format = 1\n[case]\nname = "{case_id}"\nstatus = "{status}"\nsummary = "s"\n[model]\ntype = "t"\n'
+        (library_copy / f"{case_id}.toml").write_text(text, encoding="utf-8")
+    listed = cli_json("list", "--sort", "status", "--json", cases=library_copy)["cases"]
+    # active, sunsetting, paused, shut-down, merged: ties by id.
+    assert [c["id"] for c in listed] == ["delta-shop", "gamma-card", "alpha-club", "beta-market", "epsilon-mall"]
+
+
 def test_filters_by_status_and_tag(cli):
     assert ids_in(cli("list", "--status", "paused").stdout) == ["gamma-card"]
     assert ids_in(cli("list", "--tag", "membership").stdout) == ["alpha-club"]
