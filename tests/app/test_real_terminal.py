@@ -174,15 +174,15 @@ def frames_of(output: bytes) -> list[bytes]:
     return [output[:end] for end in ends]
 
 
-def settled_screen(app_factory, drive, size: tuple[int, int]) -> list[str]:
-    """The library at `size` once every message has been handled: Textual's headless driver, same fixtures."""
+def settled_screen(app_factory, drive, size: tuple[int, int], present: str | None) -> list[str]:
+    """The screen at `size` once every message has been handled: Textual's headless driver, same fixtures."""
     lines: list[str] = []
 
     async def scenario(pilot) -> None:
         await pilot.pause()
         lines.extend(strip.text.rstrip() for strip in pilot.app.screen._compositor.render_strips())
 
-    drive(app_factory(), scenario, size=size)
+    drive(app_factory(present=present), scenario, size=size)
     return lines
 
 
@@ -194,24 +194,34 @@ def _without_scrollbars(lines: list[str]) -> list[str]:
     return [line.translate(SCROLLBAR).rstrip() for line in lines]
 
 
-@pytest.mark.skipif(TMUX is None, reason="needs tmux to play the recorded frames back")
-@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
-def test_every_frame_of_a_start_shows_the_final_layout_with_its_footer(
-    terminal, app_factory, drive, size: tuple[int, int]
-) -> None:
-    """From the first frame on, the library is laid out as it stays: no frame without the footer, none
-    with the table and the preview side by side at 80 columns or stacked at 120, no column that comes later.
+LIBRARY = [b"3/3", b"Gamma Card", b"Quit", b"Keys"]
+WORKSHOP = [b"Alpha Club", b"Quit", b"Keys"]
 
-    Every byte of a real start is recorded until a frame shows the library with its footer; each frame
+
+@pytest.mark.skipif(TMUX is None, reason="needs tmux to play the recorded frames back")
+@pytest.mark.parametrize(
+    ("present", "size", "drawn"),
+    [(None, (80, 24), LIBRARY), (None, (120, 40), LIBRARY), ("alpha-club", (80, 24), WORKSHOP)],
+    ids=["library-80x24", "library-120x40", "workshop-80x24"],
+)
+def test_every_frame_of_a_start_shows_the_final_layout_with_its_footer(
+    terminal, app_factory, drive, present: str | None, size: tuple[int, int], drawn: list[bytes]
+) -> None:
+    """From the first frame on, the screen is laid out as it stays: no frame without the footer, none
+    with the library's table and preview side by side at 80 columns or stacked at 120, no column or
+    panel that comes later, no workshop screen drawn over the library.
+
+    Every byte of a real start is recorded until a frame shows the screen with its footer; each frame
     is played back into a terminal of the same size and compared with the settled screen, which the
     headless driver gives once every message has been handled.
     """
-    settled = settled_screen(app_factory, drive, size)
-    assert "q Quit" in settled[-1] and "? Keys" in settled[-1], settled
-    stacked = any(line.strip() and set(line.strip()) == {"▔"} for line in settled)
-    assert stacked == (size[0] < 110), "\n".join(settled)
-    term = terminal(size=size)
-    assert term.read_until_drawn([b"3/3", b"Gamma Card", b"Quit", b"Keys"]), "the library never showed"
+    settled = settled_screen(app_factory, drive, size, present)
+    assert "Quit" in settled[-1] and "? Keys" in settled[-1], settled
+    if present is None:
+        stacked = any(line.strip() and set(line.strip()) == {"▔"} for line in settled)
+        assert stacked == (size[0] < 110), "\n".join(settled)
+    term = terminal(*(("present", present) if present else ()), size=size)
+    assert term.read_until_drawn(drawn), "the screen never showed"
     frames = frames_of(term.output)
     assert frames, "Textual did not bracket its frames: the recording cannot be split"
     for number, frame in enumerate(frames):

@@ -63,7 +63,19 @@ class CaseTUI(App[None]):
         localize_bindings(self, lang)
 
     def get_default_screen(self) -> Screen[Any]:
-        """The library, where every session starts."""
+        """The library, where every session starts; in workshop mode the case's sunset, alone.
+
+        Workshop mode quits rather than going back, so the library is not built beneath it: its
+        first frame is the sunset's, not the library's half replaced.
+        """
+        case = self.library.get(self.present) if self.present is not None else None
+        if case is not None:
+            from casetui.tui.screens.sunset import SunsetScreen
+
+            screen = SunsetScreen(case, present=True)
+            # Textual loads a screen's own stylesheet when it is pushed, not for the default screen.
+            self._load_screen_css(screen)
+            return screen
         return LibraryScreen()
 
     def get_driver_class(self) -> type[Driver]:
@@ -80,11 +92,8 @@ class CaseTUI(App[None]):
         problems = self.library.problems
         if problems:
             self.notify(word("n_problems", self.lang, n=len(problems)), severity="warning", markup=False, timeout=8)
-        if self.present is not None:
-            if self.library.get(self.present) is not None:
-                self.open_sunset(self.present, present=True)
-            else:
-                self._unknown(self.present)
+        if self.present is not None and self.library.get(self.present) is None:
+            self._unknown(self.present)
 
     def on_ready(self) -> None:
         """After the first frame: if start-up ran with the collector off (`casetui.launch`), turn it back on.

@@ -21,6 +21,7 @@ from casetui import derive
 from casetui.model import Case
 from casetui.timeline import TimelineCursor
 from casetui.tui import safe
+from casetui.tui.breakpoints import set_breakpoints
 from casetui.tui.labels import is_zh, span_text
 from casetui.tui.widgets.event_card import EventCard, QuestionList, countdown, word
 from casetui.tui.widgets.footer import KeysFooter
@@ -96,6 +97,9 @@ class SunsetScreen(Screen[None]):
         self.cursor = TimelineCursor(case)
 
     def compose(self) -> ComposeResult:
+        # The first frame in this size's layout (see the module), and the footer's first keys in this language.
+        set_breakpoints(self, self.app.size)
+        self._localize_bindings(self.lang)
         with Horizontal(id="sunset-title"):
             yield Static(id="sunset-name")
             yield Static(id="sunset-notice")
@@ -127,7 +131,9 @@ class SunsetScreen(Screen[None]):
 
     @property
     def _tiles(self) -> bool:
-        return self.present and self.size.height >= TILES_FROM
+        # Before its first layout the screen has no size yet: the terminal's is the one it will have.
+        height = self.size.height or self.app.size.height
+        return self.present and height >= TILES_FROM
 
     def on_resize(self) -> None:
         # Tiles or lines depend on the height, so the board is drawn again.
