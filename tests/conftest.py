@@ -6,11 +6,28 @@ temporary folder so that no test reads a trainer's real cases or writes into the
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 pytest_plugins = ["app_fixtures", "cli_fixtures"]
+
+SOURCE = Path(__file__).resolve().parents[1] / "src"
+"""The working tree's package: `pythonpath` in pyproject.toml puts it first for this process; the
+processes the tests start (the console script, `python -m casetui`, `python -c`) get it through
+PYTHONPATH, so an edit is tested without a reinstall. Absent when the tests are copied out to test an
+installed wheel, which they then import."""
+if (SOURCE / "casetui").is_dir():
+    os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(SOURCE), os.environ.get("PYTHONPATH")]))
+
+# Hypothesis: no deadline anywhere (a busy machine makes any example slow, and a deadline would fail it
+# for that); in CI (the `CI` variable is set) the same examples every run, so a red build repeats and a
+# green one cannot be luck. Each test's own `@settings(max_examples=...)` sets how many.
+settings.register_profile("dev", deadline=None)
+settings.register_profile("ci", deadline=None, derandomize=True, database=None, print_blob=True)
+settings.load_profile("ci" if os.environ.get("CI") else "dev")
 
 
 @pytest.fixture(autouse=True)

@@ -159,7 +159,7 @@ def company_key(summary: Summary) -> str | None:
 def values_of(summary: Summary, chart: str) -> tuple[str, ...]:
     """The values a case has on a chart: none when unknown, one, or several for tags."""
     if chart in YEAR_CHARTS:
-        when = summary.launched if chart == "launched" else summary.ended
+        when = summary.launched if chart == "launched" else summary.end  # `ended`, else the final shutdown
         return () if when is None else (str(when.year),)
     if chart in ("lifespan", "notice"):
         span = summary.lifespan if chart == "lifespan" else summary.notice

@@ -159,12 +159,40 @@ def test_language_switch_rerenders_live(drive, app_factory, read_text) -> None:
     drive(app_factory(), scenario)
 
 
+def marked_cases(table: CompareTable, row_key: str) -> dict[int, bool]:
+    """Per case on screen (by its index among the compared cases): is its cell drawn as differing?"""
+    return dict(zip(table.shown, marked(table, row_key), strict=True))
+
+
 def test_small_terminals_and_escape(drive, app_factory) -> None:
     for size in ((40, 12), (20, 6)):  # 80x24 is covered by the snapshots.
 
         async def scenario(pilot: Pilot[None]) -> None:
-            await open_compare(pilot, ["alpha-club", "beta-market", "gamma-card"])
-            await pilot.press("b", "d", "s")
+            screen = await open_compare(pilot, ["alpha-club", "beta-market"])
+            table = screen.query_one(CompareTable)
+            every = value_rows(table)
+            assert list(table.shown) == [0]  # one case fits; `right` slides the next one in
+            assert marked_cases(table, "model.membership_fee") == {0: True}
+            while table.case_index != 1:  # onto Beta Market's column
+                await pilot.press("right")
+            assert list(table.shown) == [1]
+            await pilot.press("b")
+            await pilot.pause()
+            assert table.baseline == 1
+            # Against the baseline only the other case's fee is marked, not the baseline's own.
+            assert marked_cases(table, "model.membership_fee") == {1: False}
+            await pilot.press("left")
+            await pilot.pause()
+            assert marked_cases(table, "model.membership_fee") == {0: True}
+            await pilot.press("d")
+            await pilot.pause()
+            shown = value_rows(table)
+            assert "case.status" in every and "case.status" not in shown  # both shut down
+            assert "model.membership_fee" in shown
+            await pilot.press("s")
+            await pilot.pause()
+            assert screen.query_one(TabbedContent).active == "tab-sunsets"
+            assert screen.query_one("#aligned-axis").display
             await pilot.press("escape")
             assert not isinstance(pilot.app.screen, CompareScreen)
 

@@ -263,6 +263,63 @@ def test_status_filter_can_show_only_broken_files(app_factory, drive, fixture_di
     drive(app_factory(first), scenario)
 
 
+def test_each_status_filter_shows_that_status_only_and_broken_files_under_broken_only(
+    app_factory, drive, fixture_dir: Path, tmp_path: Path
+) -> None:
+    """`f` through every status with a broken file in the library: it shows under `broken`, nowhere else."""
+    first, _ = _library_with_problems(fixture_dir, tmp_path)
+    expected = {
+        "active": [],
+        "sunsetting": [],
+        "paused": ["gamma-card"],
+        "shut-down": ["alpha-club", "beta-market"],
+        "merged": [],
+        "broken": ["delta-broken"],
+    }
+
+    async def scenario(pilot: Pilot[None]) -> None:
+        screen = pilot.app.screen
+        assert isinstance(screen, LibraryScreen)
+        seen: dict[str, list[str]] = {}
+        for _ in expected:
+            await pilot.press("f")
+            await pilot.pause()
+            assert screen.listing.status is not None
+            seen[screen.listing.status] = rows(pilot)
+        assert seen == expected
+        await pilot.press("f")  # and round again to every case
+        await pilot.pause()
+        assert rows(pilot) == [*ALL, "delta-broken"]
+
+    drive(app_factory(first), scenario)
+
+
+def test_each_tag_filter_shows_the_cases_with_that_tag_and_no_broken_file(
+    app_factory, drive, fixture_dir: Path, tmp_path: Path
+) -> None:
+    """`g` through every tag with a broken file in the library: a file that did not load has no tags."""
+    first, _ = _library_with_problems(fixture_dir, tmp_path)
+    expected = {
+        "local-life": ["gamma-card"],
+        "membership": ["alpha-club"],
+        "s2b2c": ["beta-market"],
+        "social-commerce": ["alpha-club"],
+    }
+
+    async def scenario(pilot: Pilot[None]) -> None:
+        screen = pilot.app.screen
+        assert isinstance(screen, LibraryScreen)
+        seen: dict[str, list[str]] = {}
+        for _ in expected:
+            await pilot.press("g")
+            await pilot.pause()
+            assert screen.listing.tag is not None
+            seen[screen.listing.tag] = rows(pilot)
+        assert seen == expected
+
+    drive(app_factory(first), scenario)
+
+
 def test_marks_show_in_the_table_and_c_opens_compare(screen_text, app_factory, drive) -> None:
     async def scenario(pilot: Pilot[None]) -> None:
         app = pilot.app

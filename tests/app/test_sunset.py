@@ -186,13 +186,17 @@ def test_language_switch_rerenders_live(drive, app_factory, read_text) -> None:
 
 
 def test_case_without_events_opens(drive, app_factory, read_text, tmp_path: Path) -> None:
-    write_case(tmp_path, "empty", events="", services='a = "A"')
+    write_case(tmp_path, "empty", events="", services='a = "Lone shop"')
 
     async def scenario(pilot: Pilot[None]) -> None:
         screen = await open_sunset(pilot, "empty")
         assert "no events" in read_text(screen.query_one(EventCard))
         await pilot.press("right", "left", "end", "home", "r")
-        assert "A" in read_text(screen.query_one(ServiceBoard))
+        board = read_text(screen.query_one(ServiceBoard))
+        # With no event nothing ever stops: the one service stays on.
+        (line,) = [line for line in board.splitlines() if "Lone shop" in line]
+        assert line.split() == ["│", "●", "Lone", "shop", "on", "│"], board
+        assert "1 of 1 still on" in board
 
     drive(app_factory(tmp_path), scenario)
 

@@ -82,6 +82,23 @@ def test_diff_only_drops_rows_that_agree(cli_json, cli):
     assert "shut down" not in cli("compare", "alpha-club", "beta-market", "--diff-only").stdout
 
 
+def test_diff_only_drops_a_derived_row_that_agrees(cli_json, cli, library_copy):
+    """A twin of Beta Market with the same dates and events: every derived value is equal and dropped."""
+    twin = (library_copy / "beta-market.toml").read_text(encoding="utf-8")
+    twin = twin.replace('"Beta Market"', '"Beta Twin"').replace("value = 399", "value = 499")
+    (library_copy / "beta-twin.toml").write_text(twin, encoding="utf-8")
+    full = cli_json("compare", "beta-market", "beta-twin", "-f", "json", cases=library_copy)
+    full = {r["key"]: r for r in full["rows"]}
+    assert full["derived.lifespan"]["differs"] is False  # 39 months each: the row exists, and agrees
+    doc = cli_json("compare", "beta-market", "beta-twin", "--diff-only", "-f", "json", cases=library_copy)
+    keys = [r["key"] for r in doc["rows"]]
+    assert [k for k in keys if k.startswith("derived.")] == []
+    assert "model.membership_fee" in keys and "case.name" in keys
+    text = cli("compare", "beta-market", "beta-twin", "--diff-only", cases=library_copy).stdout
+    assert "Lifespan" not in text and "3 years 3 months" not in text
+    assert "Lifespan" in cli("compare", "beta-market", "beta-twin", cases=library_copy).stdout
+
+
 def test_csv(cli):
     result = cli("compare", *THREE, "--format", "csv")
     assert result.exit_code == 0, result.output

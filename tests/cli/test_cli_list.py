@@ -53,6 +53,26 @@ def test_reverse_keeps_missing_values_last(cli):
     assert ids_in(cli("list", "--sort", "lifespan", "--reverse").stdout) == ["beta-market", "alpha-club", "gamma-card"]
 
 
+def test_a_tag_matches_whatever_its_case(cli, cli_json, library_copy: Path):
+    """An author's `Social-Commerce` is found by `--tag social-commerce`, and the other way round."""
+    alpha = (library_copy / "alpha-club.toml").read_text(encoding="utf-8")
+    assert 'tags = ["membership", "social-commerce"]' in alpha
+    alpha = alpha.replace('tags = ["membership", "social-commerce"]', 'tags = ["Membership", "Social-Commerce"]')
+    (library_copy / "alpha-club.toml").write_text(alpha, encoding="utf-8")
+    for asked in ("social-commerce", "SOCIAL-COMMERCE", "Social-Commerce"):
+        found = cli_json("list", "--tag", asked, "--json", cases=library_copy)
+        assert [case["id"] for case in found["cases"]] == ["alpha-club"], asked
+
+
+def test_sort_by_status_follows_the_lifecycle_not_the_alphabet(cli_json, library_copy: Path):
+    for case_id, status in (("delta-shop", "sunsetting"), ("epsilon-mall", "merged")):
+        text = f'format = 1\n[case]\nname = "{case_id}"\nstatus = "{status}"\nsummary = "s"\n[model]\ntype = "t"\n'
+        (library_copy / f"{case_id}.toml").write_text(text, encoding="utf-8")
+    listed = cli_json("list", "--sort", "status", "--json", cases=library_copy)["cases"]
+    # active, sunsetting, paused, shut-down, merged: ties by id.
+    assert [c["id"] for c in listed] == ["delta-shop", "gamma-card", "alpha-club", "beta-market", "epsilon-mall"]
+
+
 def test_filters_by_status_and_tag(cli):
     assert ids_in(cli("list", "--status", "paused").stdout) == ["gamma-card"]
     assert ids_in(cli("list", "--tag", "membership").stdout) == ["alpha-club"]

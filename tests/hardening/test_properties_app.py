@@ -108,16 +108,19 @@ def _run(folder: Path, docs: list[dict[str, Any]], tour: Callable[[Pilot[None]],
 
 
 APP = settings(deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+APP_EXAMPLES = 8
+"""Each example drives the app through every screen (about 2 s of CPU): eight per test keep the suite
+under three minutes while reaching cases of more shapes than the four this ran before."""
 
 
-@settings(APP, max_examples=4)
+@settings(APP, max_examples=APP_EXAMPLES)
 @given(doc=case_documents())
 def test_a_generated_case_through_every_screen(folders: Any, doc: dict[str, Any]) -> None:
     events = len(doc.get("events", []))
     _run(next(folders), [doc], lambda pilot: _one_case(pilot, events))
 
 
-@settings(APP, max_examples=4)
+@settings(APP, max_examples=APP_EXAMPLES)
 @given(first=case_documents(), second=case_documents())
 def test_two_generated_cases_compared(folders: Any, first: dict[str, Any], second: dict[str, Any]) -> None:
     _run(next(folders), [first, second], _two_cases)

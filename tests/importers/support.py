@@ -10,8 +10,8 @@ from casetui.cli.app import app
 
 HERE = Path(__file__).resolve().parent
 FIXTURES = HERE / "fixtures"
-DATASET = HERE.parents[1] / ".." / "shared" / "datasets" / "killedbygoogle" / "graveyard.json"
-"""The real Killed by Google data, kept beside the repository (never inside it or the wheel)."""
+DATASET = HERE.parent / "data" / "killedbygoogle" / "graveyard.json"
+"""A copy kept in the repository (MIT, its licence beside it), so a fresh clone runs these tests."""
 
 
 def run(*args: str) -> Result:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from collections import Counter
 from pathlib import Path
@@ -105,7 +106,8 @@ def test_broken_files_are_reported_and_not_counted(cli, stats_json, tmp_path: Pa
 
 
 def test_counts_from_the_summary_index_without_parsing_a_case(cli, monkeypatch: pytest.MonkeyPatch) -> None:
-    assert cli("stats", "--json").exit_code == 0  # Builds the index.
+    parsed = cli("stats", "--json")  # Builds the index.
+    assert parsed.exit_code == 0, parsed.output
 
     def refuse(*args: object, **kwargs: object) -> None:
         raise AssertionError("a case file was parsed")
@@ -113,6 +115,12 @@ def test_counts_from_the_summary_index_without_parsing_a_case(cli, monkeypatch: 
     monkeypatch.setattr("casetui.library.read_case", refuse)
     result = cli("stats", "--json")
     assert result.exit_code == 0, result.output
+    assert result.stderr == ""  # no case reported as broken for want of parsing
+    document = json.loads(result.stdout)
+    assert document == json.loads(parsed.stdout)  # the same counts as from the parsed files
+    assert document["cases"] == 3
+    launched = {bar["key"]: bar["count"] for bar in document["charts"]["launched"]["bars"]}
+    assert (launched["2018"], launched["2019"], launched["2025"]) == (1, 1, 1)
 
 
 def test_help_has_an_example(cli) -> None:

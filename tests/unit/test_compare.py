@@ -145,3 +145,17 @@ def test_a_shared_key_with_one_label_keeps_it_as_the_row_label() -> None:
     row = by_key(compare([one, two], "zh"))["model.users"]
     assert row.label == "会员"
     assert shown(row) == ["1人", "2人"]
+
+
+def test_the_same_amount_in_another_unit_differs(tmp_path) -> None:
+    """399 CNY and 399 USD are not the same fee: the row is marked."""
+    fee = 'membership_fee = {{ value = 399, unit = "{unit}", label = "Fee" }}'
+    for name, unit in (("in-yuan", "CNY"), ("in-dollars", "USD"), ("also-yuan", "CNY")):
+        text = f'format = 1\n[case]\nname = "{name}"\nstatus = "active"\nsummary = "s"\n[model]\ntype = "t"\n'
+        (tmp_path / f"{name}.toml").write_text(text + fee.format(unit=unit) + "\n", encoding="utf-8")
+    library = {case.id: case for case in load_library([tmp_path]).cases}
+    row = by_key(compare([library["in-yuan"], library["in-dollars"]]))["model.membership_fee"]
+    assert shown(row) == ["399 CNY", "399 USD"]
+    assert row.differs
+    same = by_key(compare([library["in-yuan"], library["also-yuan"]]))["model.membership_fee"]
+    assert not same.differs

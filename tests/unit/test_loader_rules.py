@@ -11,11 +11,12 @@ from pathlib import Path
 
 import pytest
 
+from casetui import derive
 from casetui.loader import read_case, valid_id
 from casetui.model import Fact
 from casetui.problems import CaseError
 from casetui.text import LText
-from casetui.when import Precision
+from casetui.when import Precision, Span, SpanUnit
 
 from .helpers import FULL, MINIMAL, lines_of, load, problems_of, replace_line
 
@@ -419,22 +420,22 @@ def test_sources_named_without_any_sources_table() -> None:
 
 
 @pytest.mark.parametrize(
-    ("launched", "ended"),
+    ("launched", "ended", "lifespan"),
     [
-        ('"2019-10"', '"2019"'),  # same year: not before at the coarser precision
-        ("2019-10-05", '"2019-10"'),
-        ("2019-10-05", "2019-10-05"),
-        ("2022-01-17T10:00:00+08:00", "2022-01-17T03:00:00Z"),  # 02:00 UTC, then 03:00 UTC
-        ("2022-01-17T10:00:00", "2022-01-17"),
+        ('"2019-10"', '"2019"', Span(0, SpanUnit.YEAR)),  # same year: not before at the coarser precision
+        ("2019-10-05", '"2019-10"', Span(0, SpanUnit.MONTH)),
+        ("2019-10-05", "2019-10-05", Span(0, SpanUnit.DAY)),
+        ("2022-01-17T10:00:00+08:00", "2022-01-17T03:00:00Z", Span(3600, SpanUnit.SECOND)),  # 02:00 UTC to 03:00
+        ("2022-01-17T10:00:00", "2022-01-17", Span(0, SpanUnit.DAY)),
     ],
 )
-def test_ended_on_or_after_launched_loads(launched: str, ended: str) -> None:
+def test_ended_on_or_after_launched_loads(launched: str, ended: str, lifespan: Span) -> None:
     text = replace_line(
         replace_line(FULL, 'launched = "2019"', f"launched = {launched}"),
         "ended = 2022-03-17T10:00:00+08:00",
         f"ended = {ended}",
     )
-    load(text, NAME)
+    assert derive.lifespan(load(text, NAME)) == lifespan
 
 
 @pytest.mark.parametrize(

@@ -87,6 +87,22 @@ def test_partial_dates_sort_at_the_start_of_their_period() -> None:
     assert w(dt.date(2018, 12, 31)).sort_key < year.sort_key
 
 
+def test_days_of_one_month_sort_by_day() -> None:
+    case = load(
+        MINIMAL
+        + """
+[[events]]
+date = 2020-03-20
+title = "late"
+[[events]]
+date = 2020-03-05
+title = "early"
+"""
+    )
+    assert [e.title.get("en") for e in case.events] == ["early", "late"]
+    assert w(dt.date(2020, 3, 5)).sort_key < w(dt.date(2020, 3, 20)).sort_key
+
+
 def test_events_sort_by_date_and_ties_keep_file_order() -> None:
     case = load(
         MINIMAL

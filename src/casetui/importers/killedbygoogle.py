@@ -162,8 +162,8 @@ def generate(dataset: Dataset, today: dt.date, kept: Mapping[str, str]) -> list[
 
     Args:
         dataset: the checked entries.
-        today: without the dataset's commit date, decides whether a close date is past (`shut-down`)
-            or ahead (`sunsetting`).
+        today: the cases' `as_of` when the dataset's commit date is not known: it decides whether a
+            close date is past (`shut-down`) or ahead (`sunsetting`).
         kept: entry hash -> id of files an earlier import wrote (edited ones too).
     """
     keys = {entry.name: entry_hash(f"{IMPORTER}:{entry.name}") for entry in dataset.entries}
@@ -177,11 +177,12 @@ def generate(dataset: Dataset, today: dt.date, kept: Mapping[str, str]) -> list[
 
 def case_document(entry: Entry, dataset: Dataset, today: dt.date) -> dict[str, Any]:
     """The case of one entry, as a document for `toml_writer.dumps`."""
-    # `status` describes the case on `as_of`, the dataset's commit: a close after it was only
-    # scheduled then, so the case is `sunsetting` and its end is left for casetui to derive from the
-    # shutdown event (an `ended` after `as_of` is what `validate` warns about). Without a commit
-    # date there is no `as_of`, and today decides.
-    ahead = entry.closed > (dataset.commit_date or today)
+    # `status` describes the case on `as_of`: the dataset's commit, or today when the copy does not
+    # say (the day the import checked it). A close after it was only scheduled then, so the case is
+    # `sunsetting` and its end is left for casetui to derive from the shutdown event (an `ended`
+    # after `as_of` is what `validate` warns about).
+    as_of = dataset.commit_date or today
+    ahead = entry.closed > as_of
     model_type = MODEL_TYPES.get(entry.type.lower(), f"Google {entry.type}")
     return {
         "format": 1,
@@ -193,7 +194,7 @@ def case_document(entry: Entry, dataset: Dataset, today: dt.date) -> dict[str, A
             "tags": _tags(entry.type),
             "launched": entry.opened,
             **({} if ahead else {"ended": entry.closed}),
-            "as_of": dataset.commit_date,
+            "as_of": as_of,
         },
         "model": {"type": model_type},
         "events": [

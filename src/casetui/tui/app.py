@@ -90,7 +90,24 @@ class CaseTUI(App[None]):
         localize_bindings(self, lang)
 
     def get_default_screen(self) -> Screen[Any]:
-        """The library, where every session starts."""
+        """The library, where every session starts; in workshop mode the case's sunset (or speaker view), alone.
+
+        Workshop mode quits rather than going back, so the library is not built beneath it: its
+        first frame is the sunset's, not the library's half replaced.
+        """
+        case = self.library.get(self.present) if self.present is not None else None
+        if case is not None:
+            from casetui.tui.screens.speaker import SpeakerScreen
+            from casetui.tui.screens.sunset import SunsetScreen
+
+            screen: Screen[Any]
+            if self.speaker:
+                screen = SpeakerScreen(case, self.speaker_pid)
+            else:
+                screen = SunsetScreen(case, present=True, spoilers=self.spoilers)
+            # Textual loads a screen's own stylesheet when it is pushed, not for the default screen.
+            self._load_screen_css(screen)
+            return screen
         return LibraryScreen()
 
     def get_driver_class(self) -> type[Driver]:
@@ -107,14 +124,12 @@ class CaseTUI(App[None]):
         problems = self.library.problems
         if problems:
             self.notify(word("n_problems", self.lang, n=len(problems)), severity="warning", markup=False, timeout=8)
-        if self.present is not None:
-            if self.library.get(self.present) is None:
-                self._unknown(self.present)
-            elif self.speaker:
-                self.open_speaker(self.present, self.speaker_pid)
-            else:
-                self.open_sunset(self.present, present=True, spoilers=self.spoilers)
-                self.run_worker(self._start_presenting(self.present), name="presenter-link")
+        if self.present is None:
+            return
+        if self.library.get(self.present) is None:
+            self._unknown(self.present)
+        elif not self.speaker:
+            self.run_worker(self._start_presenting(self.present), name="presenter-link")
 
     def on_ready(self) -> None:
         """After the first frame: if start-up ran with the collector off (`casetui.launch`), turn it back on.

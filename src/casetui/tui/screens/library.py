@@ -16,6 +16,7 @@ from textual.widgets import Header, Input
 
 from casetui.library import Entry, display_path
 from casetui.stats import Facet
+from casetui.tui.breakpoints import set_breakpoints
 from casetui.tui.labels import localize_bindings, word
 from casetui.tui.listing import COLUMNS, STATUS_FILTERS, Listing, Selector, next_in, tags_of
 from casetui.tui.reloading import CaseReloaded
@@ -41,7 +42,9 @@ class LibraryScreen(Screen[None]):
         Binding(
             "slash", "focus_search", "Search", id="search", tooltip="Search names, companies and tags", priority=True
         ),
-        Binding("enter", "open", "Open", id="open", tooltip="Open the highlighted case"),
+        # Not in the footer: the table, focused from the start, takes `enter` itself (and hides the screen's
+        # key), so a shown "Open" would appear only in the frames drawn before the table has the focus.
+        Binding("enter", "open", "Open", id="open", show=False, tooltip="Open the highlighted case"),
         Binding("m", "mark", "Mark", id="mark", tooltip="Mark or unmark the case for comparison"),
         Binding("c", "compare", "Compare", id="compare", tooltip="Compare the marked cases"),
         Binding("t", "sunset", "Sunset", id="sunset", tooltip="Step through the case's sunset timeline"),
@@ -78,6 +81,10 @@ class LibraryScreen(Screen[None]):
         return cast("CaseTUI", self.app)
 
     def compose(self) -> ComposeResult:
+        # Before the first layout, so that the first frame has this size's layout and the footer this
+        # language's keys (the footer draws its keys as it mounts: `KeysFooter.compose`).
+        set_breakpoints(self, self.app.size)
+        localize_bindings(self, self.tui.lang)
         yield Header(icon="▤")
         yield SearchBar(id="search-bar")
         with Horizontal(id="body"):

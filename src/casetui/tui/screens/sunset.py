@@ -24,6 +24,7 @@ from casetui import derive
 from casetui.model import Case
 from casetui.timeline import Hidden, TimelineCursor
 from casetui.tui import labels, safe
+from casetui.tui.breakpoints import set_breakpoints
 from casetui.tui.labels import is_zh, span_text
 from casetui.tui.reloading import CaseReloaded
 from casetui.tui.widgets.badges import scheduled
@@ -118,6 +119,9 @@ class SunsetScreen(Screen[None]):
         """The step the screen last drew."""
 
     def compose(self) -> ComposeResult:
+        # The first frame in this size's layout (see the module), and the footer's first keys in this language.
+        set_breakpoints(self, self.app.size)
+        self._localize_bindings(self.lang)
         with Horizontal(id="sunset-title"):
             yield Static(id="sunset-name")
             yield Static(id="sunset-notice")
@@ -159,7 +163,9 @@ class SunsetScreen(Screen[None]):
     @property
     def _figures(self) -> bool:
         """True when the large figures show the offsets, so the event card need not repeat them."""
-        return self.present and self.size.height >= FIGURES_FROM
+        # Before its first layout the screen has no size yet: the terminal's is the one it will have.
+        height = self.size.height or self.app.size.height
+        return self.present and height >= FIGURES_FROM
 
     def on_resize(self) -> None:
         if self.present:

@@ -161,6 +161,8 @@ class CaseTable(ScrollView, can_focus=True):
         self._natural: dict[str, int] = {}
         self._natural_for: tuple[str, int] | None = None
         self._layout = Layout((), ())
+        self._fitted_width = -1
+        """The width the columns were chosen for."""
         self._lines: LRUCache[tuple[str, bool, Style], Strip] = LRUCache(CACHED_LINES)
         """Drawn rows by case id, whether it loaded, and row style: kept while the rows change with a search."""
         self._announced: str | None = None
@@ -246,19 +248,27 @@ class CaseTable(ScrollView, can_focus=True):
     def _relayout(self) -> None:
         if not self._natural:
             return
-        available = self.scrollable_content_region.width - MARK_WIDTH
-        layout = fit_columns(self._natural, available)
+        self._fit(self.scrollable_content_region.width)
+        self.virtual_size = Size(self._layout.total, len(self._entries) + 1)
+        self.refresh()
+
+    def _fit(self, width: int) -> None:
+        """Choose the columns that fit `width` cells."""
+        self._fitted_width = width
+        layout = fit_columns(self._natural, width - MARK_WIDTH)
         if layout != self._layout:
             self._layout = layout
             self._lines.clear()
-        self.virtual_size = Size(self._layout.total, len(self._entries) + 1)
-        self.refresh()
 
     # -- drawing ---------------------------------------------------------------------------
     def render_line(self, y: int) -> Strip:
         """The header on the first line, whatever the scroll; then the rows in view."""
         scroll_x, scroll_y = self.scroll_offset
         width = self.scrollable_content_region.width
+        if width != self._fitted_width and self._natural:
+            # The first frame is drawn before the table hears of its size (`on_resize`): the columns
+            # chosen when the rows came, before any layout, would show for a frame and then change.
+            self._fit(width)
         if y == 0:
             style = self.get_component_rich_style("case-table--header")
             strip = self._strip(self._header_line(), style, on_cursor=False)

@@ -140,9 +140,9 @@ class KeysFooter(Footer):
 
     def compose(self) -> ComposeResult:
         self._rebuild_pending = False
-        if not self._bindings_ready:
-            self._shown = None
-            return
+        # Textual's footer stays empty until the screen first reports its bindings, after the first
+        # frame: the screen would first show without its keys. They are known already, so draw them now.
+        self.set_reactive(Footer._bindings_ready, True)
         self._shown = self._plan(self.screen)
         for item in self._shown:
             key = FooterKey(
