@@ -22,7 +22,7 @@ from casetui.problems import CaseError, Problem
 from casetui.sanitize import clean
 
 if TYPE_CHECKING:  # Only for annotations: the index and summaries load when a library does.
-    from casetui.index_cache import FolderIndex, IndexCache
+    from casetui.index_cache import FolderIndex, IndexCache, Stamp
     from casetui.summary import Summary
 
 ENV_CASES = "CASETUI_CASES"
@@ -285,10 +285,10 @@ def load_library(dirs: Iterable[Path], cache: IndexCache | None = None) -> Libra
 
 def _scan_roots(
     library: Library, dirs: Iterable[Path], cache: IndexCache | None
-) -> list[tuple[Entry, FolderIndex, str, tuple[int, int]]]:
+) -> list[tuple[Entry, FolderIndex, str, Stamp]]:
     """Fill `library` with an entry per case id; the entries still to parse, each with its index, key and stamp."""
     entries = library.entries
-    pending: list[tuple[Entry, FolderIndex, str, tuple[int, int]]] = []
+    pending: list[tuple[Entry, FolderIndex, str, Stamp]] = []
     for root in dirs:
         library.roots.append(root)
         if not root.exists():
@@ -320,9 +320,9 @@ def _scan_roots(
                 continue
             try:
                 info = item.stat()
-                stamp = (info.st_mtime_ns, info.st_size)
+                stamp = (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino, info.st_dev)
             except OSError:
-                stamp = (0, -1)
+                stamp = (-1, 0, 0, 0, 0)  # matches no row
             entry.summary = index.get(key, stamp)
             if entry.summary is None:
                 pending.append((entry, index, key, stamp))

@@ -2,7 +2,7 @@
 
 It holds no long text (the preview reads the full case on demand), so the index stays small.
 A `Summary` is derived from a validated `Case` and cached in the user's cache folder, keyed on
-each file's size and modification time, so a large library starts without parsing every file.
+what a stat of the file gives (`casetui.index_cache`), so a large library starts without parsing every file.
 Full cases are parsed on demand.
 """
 
@@ -11,7 +11,7 @@ from collections.abc import Callable
 from typing import Any, NamedTuple
 
 from casetui import derive
-from casetui.model import Case
+from casetui.model import STATUSES, Case
 from casetui.text import LText
 from casetui.when import Precision, Span, SpanUnit, When
 
@@ -73,21 +73,63 @@ class Summary(NamedTuple):
         )
 
     @classmethod
-    def from_row(cls, row: tuple[Any, ...], shared: dict[Any, Any] | None = None) -> "Summary":
+    def from_row(cls, row: tuple[Any, ...], shared: dict[str, dict[Any, Any]] | None = None) -> "Summary":
         """Rebuild from `to_row` output; raises TypeError or ValueError on anything malformed.
 
-        `shared` maps the parts of rows rebuilt so far to their values: types, dates and spans
-        repeat across a library, and one immutable object each saves time and memory.
-        Its keys cannot clash: texts are tuples of pairs, dates 5-tuples and spans pairs of ints.
+        The row comes from a file on disk that anything may have damaged, so every part is checked
+        for its exact shape and type (a wrong-typed part would otherwise fail later, on every run,
+        wherever it is shown). `shared` maps the parts of rows rebuilt so far to their values, one
+        map per kind of part: types, dates and spans repeat across a library, and one immutable
+        object each saves time and memory (and checks each distinct part once). Kinds are kept
+        apart so that a damaged row cannot pass a date off as a text.
         """
+        if type(row) is not tuple or len(row) != 11:
+            raise ValueError("a summary row has 11 parts")
         (case_id, name, status, model_type, company, tags, launched, ended, lifespan, notice, events) = row
+        if type(case_id) is not str or status not in STATUSES or type(events) is not int or events < 0:
+            raise ValueError("bad id, status or event count")
         if shared is None:
-            shared = {None: None}
-        model = _shared(shared, model_type, LText)
-        maker = None if company is None else LText(company)
-        start, end = _shared(shared, launched, _when_in), _shared(shared, ended, _when_in)
-        life, warning = _shared(shared, lifespan, _span_in), _shared(shared, notice, _span_in)
-        return cls(case_id, LText(name), status, model, maker, tags, start, end, life, warning, events)
+            shared = new_shared()
+        texts, whens, spans = shared["text"], shared["when"], shared["span"]
+        model = _shared(texts, model_type, _text_in)
+        maker = None if company is None else _text_in(company)
+        start, end = _shared(whens, launched, _when_in), _shared(whens, ended, _when_in)
+        life, warning = _shared(spans, lifespan, _span_in), _shared(spans, notice, _span_in)
+        return cls(case_id, _text_in(name), status, model, maker, _tags_in(tags), start, end, life, warning, events)
+
+
+def new_shared() -> dict[str, dict[Any, Any]]:
+    """Empty maps of rebuilt parts for `Summary.from_row`, one per kind (an absent part, None, stays None)."""
+    return {"text": {None: None}, "when": {None: None}, "span": {None: None}}
+
+
+def _string(value: Any) -> str:
+    """`value` if it is a string a case file could hold (no lone surrogates, which cannot be printed)."""
+    if type(value) is not str:
+        raise TypeError("not a string")
+    if not value.isascii():
+        value.encode("utf-8")  # UnicodeEncodeError, a ValueError, on a lone surrogate
+    return value
+
+
+def _text_in(raw: Any) -> LText:
+    if type(raw) is not tuple or not raw:
+        raise ValueError("a text is a non-empty tuple")
+    for pair in raw:
+        if type(pair) is not tuple or len(pair) != 2:
+            raise ValueError("a text entry is a pair")
+        if pair[0] is not None:
+            _string(pair[0])
+        _string(pair[1])
+    return LText(raw)
+
+
+def _tags_in(raw: Any) -> tuple[str, ...]:
+    if type(raw) is not tuple:
+        raise TypeError("tags are a tuple")
+    for tag in raw:
+        _string(tag)
+    return raw
 
 
 # Enum lookups by value are slow at 10,000 rows; index a tuple instead.
@@ -111,12 +153,25 @@ def _shared(shared: dict[Any, Any], raw: Any, build: Callable[[Any], Any]) -> An
         return value
 
 
-def _span_in(value: tuple[int, int]) -> Span:
+def _span_in(value: Any) -> Span:
+    if type(value) is not tuple or len(value) != 2 or type(value[0]) is not int or type(value[1]) is not int:
+        raise ValueError("a span is two ints")
+    if not 1 <= value[1] < len(_UNITS):  # 0 and negative indexes would pick None or wrap around
+        raise ValueError("no such span unit")
     return Span(value[0], _UNITS[value[1]])
 
 
-def _when_in(value: tuple[int, int, int, int, str | None]) -> When:
+def _when_in(value: Any) -> When:
+    if type(value) is not tuple or len(value) != 5:
+        raise ValueError("a when has five parts")
     year, month, day, precision, moment = value
+    if type(year) is not int or type(month) is not int or type(day) is not int or type(precision) is not int:
+        raise ValueError("a when's numbers are ints")
+    dt.date(year, month, day)  # ValueError when there is no such day
+    if not 1 <= precision < len(_PRECISIONS):
+        raise ValueError("no such precision")
+    if (precision == Precision.TIME) != (type(moment) is str) or (moment is not None and type(moment) is not str):
+        raise ValueError("a time, and only a time, has a moment")
     return When(year, month, day, _PRECISIONS[precision], None if moment is None else dt.datetime.fromisoformat(moment))
 
 
