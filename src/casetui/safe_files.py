@@ -83,7 +83,10 @@ def write_bytes(path: Path, data: bytes, mode: int | None = None) -> None:
     elif info.st_nlink > 1 or info.st_uid != _uid():
         _write_in_place(target, data)
     else:
-        _replace(target, data, stat.S_IMODE(info.st_mode))
+        try:
+            _replace(target, data, stat.S_IMODE(info.st_mode))
+        except PermissionError:  # A writable file in a folder we may not add to: as a shell's `>` would.
+            _write_in_place(target, data)
 
 
 def replaceable(path: Path) -> bool:
