@@ -85,3 +85,32 @@ def test_a_signal_restores_the_terminal(signal_number: int) -> None:
             process.wait()
         os.close(follower)
         os.close(leader)
+
+
+def test_a_hang_up_with_the_terminal_gone_ends_the_app() -> None:
+    """The window closed: nothing to restore, and writing to the terminal fails; the app must still end."""
+    leader, follower = pty.openpty()
+    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 30, 100, 0, 0))
+    env = {**os.environ, "CASETUI_CASES": "", "TERM": "xterm-256color", "CASETUI_NO_CACHE": "1"}
+    process = subprocess.Popen(
+        [str(SCRIPT), "--no-bundled", "--cases", str(FIXTURES)],
+        stdin=follower,
+        stdout=follower,
+        stderr=follower,
+        env=env,
+        close_fds=True,
+    )
+    os.close(follower)
+    output = bytearray()
+    try:
+        assert _read_until(leader, output, b"3/3", process), "the library never showed its count"
+        os.close(leader)
+        leader = -1
+        process.send_signal(signal.SIGHUP)
+        assert process.wait(timeout=60) == 128 + signal.SIGHUP
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+        if leader >= 0:
+            os.close(leader)

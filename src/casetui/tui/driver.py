@@ -19,14 +19,19 @@ from __future__ import annotations
 
 import asyncio
 import os
+import select
 import selectors
 import signal
+import threading
 from codecs import getincrementaldecoder
 from threading import Event
 
 from textual._parser import ParseError
 from textual._xterm_parser import XTermParser
 from textual.drivers.linux_driver import LinuxDriver
+
+_EXIT_GRACE = 5.0
+"""Seconds an exit asked for by SIGTERM or SIGHUP may take before the process ends without it."""
 
 
 class _WakingEvent(Event):
@@ -81,8 +86,28 @@ class QuickExitDriver(LinuxDriver):
             self._signals.clear()
 
     def _exit_on(self, number: signal.Signals) -> None:
-        """Quit as a shell expects of a process a signal ended: exit code 128 + the signal's number."""
-        self._app.exit(return_code=128 + int(number))
+        """Quit as a shell expects of a process a signal ended: exit code 128 + the signal's number.
+
+        After a real hang-up (the terminal window closed) there is no terminal to restore, and
+        writing to it fails: Textual's writer thread would die and its flush wait for ever. So
+        then the process ends at once; and a watchdog ends it anyway if the exit ever stalls.
+        """
+        code = 128 + int(number)
+        if self._hung_up():
+            os._exit(code)
+        watchdog = threading.Timer(_EXIT_GRACE, os._exit, (code,))
+        watchdog.daemon = True
+        watchdog.start()
+        self._app.exit(return_code=code)
+
+    def _hung_up(self) -> bool:
+        """True when the terminal has gone (poll reports a hang-up on it)."""
+        try:
+            poller = select.poll()
+            poller.register(self.fileno, select.POLLOUT)
+            return any(mask & (select.POLLHUP | select.POLLERR | select.POLLNVAL) for _fd, mask in poller.poll(0))
+        except (OSError, ValueError, AttributeError):
+            return False
 
     def run_input_thread(self) -> None:
         """Read the terminal and dispatch events until the exit flag is set (or its pipe wakes us)."""
