@@ -79,7 +79,7 @@ def _free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-def _apps(token: str) -> list[int]:
+def _apps(token: str, marker: bytes = b"-c") -> list[int]:
     """Processes whose command line holds `token`: the stand-in apps of this test (and the shells that start them)."""
     found = []
     for entry in os.listdir("/proc"):
@@ -90,7 +90,7 @@ def _apps(token: str) -> list[int]:
             state = Path(f"/proc/{entry}/stat").read_text().rsplit(")", 1)[1].split()[0]
         except OSError:
             continue
-        if token.encode() in cmdline and b"-c" in cmdline and state != "Z":
+        if token.encode() in cmdline and marker in cmdline and state != "Z":
             found.append(int(entry))
     return found
 
@@ -105,6 +105,16 @@ def _wait_for(condition, what: str) -> None:
             return
         time.sleep(0.1)
     pytest.fail(f"gave up waiting: {what}")
+
+
+def _listening(port: int, process: subprocess.Popen[bytes], log: Path) -> bool:
+    if process.poll() is not None:
+        pytest.fail(f"casetui serve exited: {log.read_text(errors='replace')}")
+    try:
+        socket.create_connection(("127.0.0.1", port), timeout=1).close()
+    except OSError:
+        return False
+    return True
 
 
 async def _client(url: str, leave: bool = True) -> object:
@@ -139,17 +149,8 @@ def server(tmp_path: Path):
         )
     _servers.add(process.pid)
 
-    def listening() -> bool:
-        if process.poll() is not None:
-            pytest.fail(f"casetui serve exited: {log.read_text(errors='replace')}")
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=1).close()
-        except OSError:
-            return False
-        return True
-
     try:
-        _wait_for(listening, "the server to listen")
+        _wait_for(lambda: _listening(port, process, log), "the server to listen")
         yield port, token, process, log
     finally:
         if process.poll() is None:
@@ -192,3 +193,37 @@ def test_stopping_the_server_ends_its_apps_without_a_traceback(server) -> None:
     _wait_for(lambda: not _apps(token), "every app to end with the server")
     text = log.read_text(errors="replace")
     assert "Traceback" not in text and "Event loop is closed" not in text, text
+
+
+def test_real_apps_end_when_their_tabs_close(tmp_path: Path) -> None:
+    """The same with the app itself (three tabs: an app start costs about a second of CPU)."""
+    library = tmp_path / f"cases-{uuid.uuid4().hex}"  # in every app's command line: how this test finds them
+    library.mkdir()
+    for source in Path(__file__).resolve().parents[1].joinpath("fixtures", "library").glob("*.toml"):
+        (library / source.name).write_bytes(source.read_bytes())
+    port = _free_port()
+    env = {**os.environ, "CASETUI_CASES": "", "CASETUI_CACHE_DIR": str(tmp_path / "cache"), "NO_COLOR": "1"}
+    command = [sys.executable, "-m", "casetui", "--no-bundled", "--cases", str(library), "serve", "--port", str(port)]
+    log = tmp_path / "serve.log"
+    with log.open("wb") as output:
+        process = subprocess.Popen(command, stdout=output, stderr=subprocess.STDOUT, env=env, start_new_session=True)
+    _servers.add(process.pid)
+    token = library.name
+    try:
+        _wait_for(lambda: _listening(port, process, log), "the server to listen")
+        url = f"http://127.0.0.1:{port}/ws?width=80&height=24"
+
+        async def clients() -> None:
+            await asyncio.gather(*(_client(url) for _ in range(3)))
+
+        asyncio.run(clients())
+        _wait_for(lambda: not _apps(token, marker=b"served-app"), "every app to end")
+        process.send_signal(signal.SIGINT)
+        assert process.wait(timeout=60) == 0
+    finally:
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+        for pid in _apps(token, marker=b"served-app"):
+            os.kill(pid, signal.SIGKILL)
+    assert "Traceback" not in log.read_text(errors="replace")
