@@ -107,3 +107,17 @@ def test_a_writable_file_in_a_locked_folder_is_written_in_place(cli, tmp_path):
         assert target.read_text(encoding="utf-8").startswith("# Alpha Club")
     finally:
         folder.chmod(0o755)
+
+
+def test_a_leftover_temporary_file_of_a_killed_export_is_removed(cli, tmp_path):
+    """Named by a process that is gone: the next export of that name clears it away."""
+    import subprocess
+    import sys
+
+    gone = int(subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True).stdout)
+    leftover = tmp_path / f".alpha.md.{gone}-abcd1234.tmp"
+    leftover.write_text("half", encoding="utf-8")
+    other = tmp_path / f".notes.md.{gone}-abcd1234.tmp"  # another name's: not this export's business
+    other.write_text("half", encoding="utf-8")
+    assert _export(cli, tmp_path / "alpha.md").exit_code == 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["alpha.md", other.name])

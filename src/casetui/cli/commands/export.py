@@ -101,11 +101,16 @@ def _write(target: Path, text: str) -> None:
     A symlink keeps pointing at its file, which gets the export; a hard link stays one file; the
     file keeps its mode; a FIFO, device or socket is refused and left alone (`-o -` writes to stdout).
     """
-    from casetui.safe_files import NotRegular, write_text
+    import re
+
+    from casetui.safe_files import NotRegular, interrupts_deferred, remove_stale_temporaries, write_text
 
     shown = clean(str(target))
+    # An export killed while writing this name left its temporary file beside it: clear it away.
+    remove_stale_temporaries(target.parent if str(target.parent) else Path("."), re.compile(re.escape(target.name)))
     try:
-        write_text(target, text)
+        with interrupts_deferred():
+            write_text(target, text)
     except NotRegular as error:
         raise Failure([f"casetui: cannot write {shown}: {error} (-o - writes to stdout)"]) from None
     except OSError as error:
