@@ -55,14 +55,8 @@ _OLD_TEMPORARY = re.compile(r"\.index-[a-z0-9_]{8}\.tmp")
 """How earlier versions named them."""
 
 Stamp = tuple[int, int, int, int, int]
-"""(size, mtime_ns, ctime_ns, inode, device) of a case file: its row is valid while all five hold."""
-NO_STAMP: Stamp = (-1, 0, 0, 0, 0)
-"""For a file that cannot be stat'ed: matches no row."""
-
-
-def stamp_of(info: os.stat_result) -> Stamp:
-    """The index key of a file from its stat."""
-    return (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino, info.st_dev)
+"""(size, mtime_ns, ctime_ns, inode, device) of a case file, made by `casetui.library` from the stat it
+already has: its row is valid while all five hold."""
 
 
 def cache_dir() -> Path:
