@@ -153,7 +153,7 @@ def interrupts_deferred() -> Iterator[None]:
 
 def _write_in_place(target: Path, data: bytes) -> None:
     # O_NONBLOCK: if a FIFO took the file's place since the check, opening fails instead of waiting.
-    fd = os.open(target, os.O_WRONLY | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0))
+    fd = os.open(target, os.O_WRONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0))
     with os.fdopen(fd, "wb") as handle:
         if not stat.S_ISREG(os.fstat(fd).st_mode):
             raise NotRegular(kind_of(os.fstat(fd).st_mode))
