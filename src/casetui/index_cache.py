@@ -115,20 +115,26 @@ class FolderIndex:
         of the index: whatever damaged it may have damaged other rows in ways no check can see.
         """
         row = self._old.get(key)
-        if row is not None and row[:5] == stamp:
+        if row is not None and (type(row) is not tuple or len(row) != 6):
+            self._drop()
+        elif row is not None and row[:5] == stamp:  # By value: an equal stamp of another number type is as good.
             try:
                 summary = Summary.from_row(row[5], self._rebuilt)
                 if summary.id != _stem(key):
                     raise ValueError("another file's summary")
             except (TypeError, ValueError, IndexError, KeyError, AttributeError, OverflowError):
-                self._old = {}  # The rows already used were checked one by one: they stay.
-                self.dropped = True
+                self._drop()
             else:
                 self.hits += 1
                 self._kept[key] = row
                 return summary
         self.misses += 1
         return None
+
+    def _drop(self) -> None:
+        """Distrust every row not used yet (those already used were checked one by one: they stay)."""
+        self._old = {}
+        self.dropped = True
 
     def keep(self, key: str) -> None:
         """A file still in the folder that this run did not look up (another folder's file of that id won)."""
@@ -268,15 +274,9 @@ def _read(path: Path, real_root: str) -> dict[str, Any]:
     if payload.get("root") != real_root:
         return {}  # Another folder's index under the same name: its keys mean other files.
     files = payload.get("files")
-    if type(files) is not dict:
-        return {}
-    for key, row in files.items():
-        # The stamp and shape of every row; the summary in it is checked when it is used.
-        if type(key) is not str or not key.endswith(".toml") or type(row) is not tuple or len(row) != 6:
-            return {}
-        if not all(type(part) is int for part in row[:5]):
-            return {}
-    return files
+    # Each row is checked when it is used (`FolderIndex.get`), not all 10,000 here: a row of the
+    # wrong shape is then a damaged index, and a key that is not a path never matches a file.
+    return files if type(files) is dict else {}
 
 
 def _read_bounded(path: Path) -> bytes | None:
