@@ -22,7 +22,7 @@ from casetui.problems import CaseError, Problem
 from casetui.sanitize import clean
 
 if TYPE_CHECKING:  # Only for annotations: the index and summaries load when a library does.
-    from casetui.index_cache import FolderIndex, IndexCache
+    from casetui.index_cache import FolderIndex, IndexCache, Stamp
     from casetui.summary import Summary
 
 ENV_CASES = "CASETUI_CASES"
@@ -392,10 +392,10 @@ def load_library(dirs: Iterable[Path], cache: IndexCache | None = None) -> Libra
 
 def _scan_roots(
     library: Library, dirs: Iterable[Path], cache: IndexCache | None
-) -> list[tuple[Entry, FolderIndex, str, tuple[int, int]]]:
+) -> list[tuple[Entry, FolderIndex, str, Stamp]]:
     """Fill `library` with an entry per case id; the entries still to parse, each with its index, key and stamp."""
     entries = library.entries
-    pending: list[tuple[Entry, FolderIndex, str, tuple[int, int]]] = []
+    pending: list[tuple[Entry, FolderIndex, str, Stamp]] = []
     for root in dirs:
         library.roots.append(root)
         if not root.exists():
@@ -427,9 +427,9 @@ def _scan_roots(
                 continue
             try:
                 info = item.stat()
-                stamp = (info.st_mtime_ns, info.st_size)
+                stamp = (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino, info.st_dev)
             except OSError:
-                stamp = (0, -1)
+                stamp = (-1, 0, 0, 0, 0)  # matches no row
             entry.summary = index.get(key, stamp)
             if entry.summary is None:
                 pending.append((entry, index, key, stamp))
@@ -483,10 +483,44 @@ def _parse_many(paths: list[Path]) -> list[Summary | tuple[Problem, ...]]:
     context = multiprocessing.get_context("fork" if forkable else "spawn")
     chunk = max(64, len(paths) // (workers * 4))
     try:
-        with ProcessPoolExecutor(workers, mp_context=context) as pool:
+        with ProcessPoolExecutor(workers, mp_context=context, initializer=_end_with, initargs=(os.getpid(),)) as pool:
             return list(pool.map(_summarise, paths, chunksize=chunk))
     except (OSError, RuntimeError):  # No processes to be had here: do it in this one.
         return [_summarise(p) for p in paths]
+
+
+def _end_with(parent: int) -> None:
+    """In a pool worker: end when the process that started it ends, even if it is killed.
+
+    A killed `list` cannot shut its pool down, and its workers would wait for work for ever,
+    orphaned. On Linux the kernel sends them SIGKILL (PR_SET_PDEATHSIG: a worker has nothing to
+    clean up, and no handler of its parent's can keep it alive); elsewhere a thread
+    watches for the parent to go (the worker is then adopted, and its parent id changes).
+    """
+    import signal
+    import sys
+
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+
+            libc = ctypes.CDLL(None, use_errno=True)
+            pr_set_pdeathsig = 1
+            if libc.prctl(pr_set_pdeathsig, int(signal.SIGKILL), 0, 0, 0) == 0:
+                if os.getppid() != parent:  # The parent died before the request took effect.
+                    os._exit(1)
+                return
+        except (OSError, AttributeError):
+            pass
+    import threading
+    import time
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="casetui-parent-watch", daemon=True).start()
 
 
 def _fill(entry: Entry, parsed: _Parsed, keep: bool) -> None:

@@ -111,8 +111,60 @@ def parse_case(data: bytes, path: Path, display: str | None = None) -> Case:
         where = f" (column {col})" if col else ""
         raise CaseError([Problem(shown, line, "toml", f"{message}{where}")]) from None
     except RecursionError:
-        raise CaseError([Problem(shown, None, "toml", "nested too deeply to read")]) from None
+        raise CaseError([Problem(shown, _deep_line(text), "toml", "nested too deeply to read")]) from None
     return _Builder(shown, path, text).build(doc)
+
+
+_DEEP = 100
+"""Nesting depth of arrays and inline tables past which a line is the one to point at."""
+
+
+def _deep_line(text: str) -> int | None:
+    """The line on which arrays and inline tables first nest deeper than `_DEEP`, for a file tomli gave up on.
+
+    tomli's RecursionError says nothing of where; this counts brackets outside strings and
+    comments (enough for a file that was valid TOML up to there, which tomli has just read).
+    """
+    depth, line = 0, 1
+    index, end = 0, len(text)
+    while index < end:
+        char = text[index]
+        if char == "\n":
+            line += 1
+        elif char in "[{":
+            depth += 1
+            if depth > _DEEP:
+                return line
+        elif char in "]}":
+            depth = max(0, depth - 1)
+        elif char == "#":
+            stop = text.find("\n", index)
+            index = end if stop < 0 else stop
+            continue
+        elif char in "\"'":
+            quote = text[index : index + 3] if text.startswith(char * 3, index) else char
+            stop = index + len(quote)
+            while True:
+                stop = text.find(quote, stop)
+                if stop < 0:
+                    return None
+                if char == "'" or text[stop - 1] != "\\" or _escaped_backslash(text, stop - 1):
+                    break
+                stop += 1
+            line += text.count("\n", index, stop)
+            index = stop + len(quote)
+            continue
+        index += 1
+    return None
+
+
+def _escaped_backslash(text: str, at: int) -> bool:
+    """True when the backslash at `at` is itself escaped (an even run of backslashes ends there)."""
+    run = 0
+    while at >= 0 and text[at] == "\\":
+        run += 1
+        at -= 1
+    return run % 2 == 0
 
 
 def _type_name(value: object) -> str:

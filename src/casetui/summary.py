@@ -2,7 +2,7 @@
 
 It holds no long text (the preview reads the full case on demand), so the index stays small.
 A `Summary` is derived from a validated `Case` and cached in the user's cache folder, keyed on
-each file's size and modification time, so a large library starts without parsing every file.
+what a stat of the file gives (`casetui.index_cache`), so a large library starts without parsing every file.
 Full cases are parsed on demand.
 """
 
@@ -11,7 +11,7 @@ from collections.abc import Callable
 from typing import Any, NamedTuple
 
 from casetui import derive
-from casetui.model import Case
+from casetui.model import STATUSES, Case
 from casetui.text import LText
 from casetui.when import Precision, Span, SpanUnit, When
 
@@ -95,25 +95,38 @@ class Summary(NamedTuple):
         )
 
     @classmethod
-    def from_row(cls, row: tuple[Any, ...], shared: dict[Any, Any] | None = None) -> "Summary":
+    def from_row(cls, row: tuple[Any, ...], shared: dict[str, dict[Any, Any]] | None = None) -> "Summary":
         """Rebuild from `to_row` output; raises TypeError or ValueError on anything malformed.
 
-        `shared` maps the parts of rows rebuilt so far to their values: types, dates and spans
-        repeat across a library, and one immutable object each saves time and memory.
-        Its keys cannot clash: texts are tuples of pairs, dates 5-tuples and spans pairs of ints.
+        The row comes from a file on disk that anything may have damaged, so every part is checked
+        for its exact shape and type (a wrong-typed part would otherwise fail later, on every run,
+        wherever it is shown). `shared` maps the parts of rows rebuilt so far to their values, one
+        map per kind of part: types, dates and spans repeat across a library, and one immutable
+        object each saves time and memory (and checks each distinct part once). Kinds are kept
+        apart so that a damaged row cannot pass a date off as a text.
         """
+        if type(row) is not tuple or len(row) != 13:
+            raise ValueError("a summary row has 13 parts")
         (case_id, name, status, model_type, company, tags, launched, ended, lifespan, notice, events, finish, flags) = (
             row
         )
+        if status not in _STATUSES or type(events) is not int or events < 0 or type(tags) is not tuple:
+            raise ValueError("bad status, event count or tags")
+        if type(flags) is not int or not 0 <= flags < 32:
+            raise ValueError("the flags are five bits")
         if shared is None:
-            shared = {None: None}
-        model = _shared(shared, model_type, LText)
-        maker = None if company is None else LText(company)
-        start, end = _shared(shared, launched, _when_in), _shared(shared, ended, _when_in)
-        life, warning = _shared(shared, lifespan, _span_in), _shared(shared, notice, _span_in)
+            shared = new_shared()
+        texts, whens, spans = shared["text"], shared["when"], shared["span"]
+        strings = [case_id, *tags]
+        title = _text_parts(name, strings)
+        maker = None if company is None else _text_parts(company, strings)
+        _check_strings(strings)
+        model = _shared(texts, model_type, _text_in)
+        start, end = _shared(whens, launched, _when_in), _shared(whens, ended, _when_in)
+        life, warning = _shared(spans, lifespan, _span_in), _shared(spans, notice, _span_in)
         return cls(
             case_id,
-            LText(name),
+            title,
             status,
             model,
             maker,
@@ -123,13 +136,50 @@ class Summary(NamedTuple):
             life,
             warning,
             events,
-            _shared(shared, finish, _when_in),
+            _shared(whens, finish, _when_in),
             bool(flags & 1),
             bool(flags & 2),
             bool(flags & 4),
             bool(flags & 8),
             bool(flags & 16),
         )
+
+
+_STATUSES = frozenset(STATUSES)
+
+
+def new_shared() -> dict[str, dict[Any, Any]]:
+    """Empty maps of rebuilt parts for `Summary.from_row`, one per kind (an absent part, None, stays None)."""
+    return {"text": {None: None}, "when": {None: None}, "span": {None: None}}
+
+
+def _check_strings(strings: list[Any]) -> None:
+    """Raise unless every item is a string a case file could hold, checked in one go (10,000 rows at a start).
+
+    `join` raises TypeError for anything but a string; `encode` raises UnicodeEncodeError (a ValueError)
+    for a lone surrogate, which no case file can hold and no terminal can print.
+    """
+    "\x00".join(strings).encode("utf-8")
+
+
+def _text_parts(raw: Any, strings: list[Any]) -> LText:
+    """The text `raw` stands for, its shape checked; its strings are added to `strings` to check."""
+    if type(raw) is not tuple or not raw:
+        raise ValueError("a text is a non-empty tuple")
+    for pair in raw:
+        if type(pair) is not tuple or len(pair) != 2:
+            raise ValueError("a text entry is a pair")
+        if pair[0] is not None:
+            strings.append(pair[0])
+        strings.append(pair[1])
+    return LText(raw)
+
+
+def _text_in(raw: Any) -> LText:
+    strings: list[Any] = []
+    text = _text_parts(raw, strings)
+    _check_strings(strings)
+    return text
 
 
 # Enum lookups by value are slow at 10,000 rows; index a tuple instead.
@@ -153,12 +203,25 @@ def _shared(shared: dict[Any, Any], raw: Any, build: Callable[[Any], Any]) -> An
         return value
 
 
-def _span_in(value: tuple[int, int]) -> Span:
+def _span_in(value: Any) -> Span:
+    if type(value) is not tuple or len(value) != 2 or type(value[0]) is not int or type(value[1]) is not int:
+        raise ValueError("a span is two ints")
+    if not 1 <= value[1] < len(_UNITS):  # 0 and negative indexes would pick None or wrap around
+        raise ValueError("no such span unit")
     return Span(value[0], _UNITS[value[1]])
 
 
-def _when_in(value: tuple[int, int, int, int, str | None]) -> When:
+def _when_in(value: Any) -> When:
+    if type(value) is not tuple or len(value) != 5:
+        raise ValueError("a when has five parts")
     year, month, day, precision, moment = value
+    if type(year) is not int or type(month) is not int or type(day) is not int or type(precision) is not int:
+        raise ValueError("a when's numbers are ints")
+    dt.date(year, month, day)  # ValueError when there is no such day
+    if not 1 <= precision < len(_PRECISIONS):
+        raise ValueError("no such precision")
+    if (precision == Precision.TIME) != (type(moment) is str) or (moment is not None and type(moment) is not str):
+        raise ValueError("a time, and only a time, has a moment")
     return When(year, month, day, _PRECISIONS[precision], None if moment is None else dt.datetime.fromisoformat(moment))
 
 

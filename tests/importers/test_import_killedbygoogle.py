@@ -89,7 +89,7 @@ def test_hand_edits_are_kept_unless_forced(cli, write_json, tmp_path):
     result = imported(cli, source, into)
     assert "beta.toml: skipped: edited by hand" in result.stderr
     assert result.stderr.strip().splitlines()[-1] == (
-        SUMMARY.format(0, 0, 2, 1) + " (edited by hand; --force to overwrite)"
+        SUMMARY.format(0, 0, 2, 1) + " (1 edited by hand; --force to overwrite)"
     )
     assert edited.read_text(encoding="utf-8") == by_hand
 

@@ -48,7 +48,10 @@ def test_a_host_beyond_loopback_is_warned_about_before_serving(cli, host: str) -
 
 
 def test_the_server_is_not_started_before_the_warning(cli, monkeypatch: pytest.MonkeyPatch) -> None:
-    """With a stand-in for textual-serve: the warning is out before the server would bind."""
+    """With a stand-in for the server: the warning is out before the port is checked or the server binds."""
+    pytest.importorskip("textual_serve")
+    import casetui.cli.serving
+
     events: list[str] = []
 
     class FakeServer:
@@ -58,13 +61,13 @@ def test_the_server_is_not_started_before_the_warning(cli, monkeypatch: pytest.M
         def serve(self) -> None:
             events.append(f"serve {self.kwargs['host']}:{self.kwargs['port']} {self.kwargs['public_url']}")
 
-    module = types.ModuleType("textual_serve.server")
-    module.Server = FakeServer  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "textual_serve.server", module)
+    monkeypatch.setattr(casetui.cli.serving, "EndingServer", FakeServer)
+    monkeypatch.setattr("casetui.cli.commands.serve._check_port", lambda host, bind, port: events.append("check"))
     monkeypatch.setattr("casetui.cli.commands.serve.err", lambda line: events.append(line))
     result = cli("serve", "--host", "192.0.2.7", "--port", "9000")
     assert result.exit_code == 0, result.output
     assert "warning" in events[0]
+    assert events[1] == "check" and "open http://192.0.2.7:9000" in events[2]
     assert events[-1] == "serve 192.0.2.7:9000 http://192.0.2.7:9000"
     assert os.environ.get("CASETUI_READ_ONLY") == "1"  # inherited by the apps textual-serve starts
 
@@ -175,3 +178,36 @@ def test_serve_and_paths_are_in_help_and_served_app_is_not(cli) -> None:
     result = cli("--help")
     assert " serve " in result.stdout and " paths " in result.stdout
     assert "served-app" not in result.stdout
+
+
+@pytest.mark.parametrize("host", ["127.1", "127.0.0.9", "127.255.255.254", "0x7f.1", "::1"])
+def test_every_loopback_form_serves_without_the_warning(cli, host: str) -> None:
+    assert is_loopback(host)
+    result = cli("serve", "--host", host, "--port", "8124", "--dry-run")
+    assert result.exit_code == 0, result.output
+    assert "warning" not in result.stderr
+
+
+@pytest.mark.parametrize("host", ["0", "0.0.0.0", "::"])
+def test_every_interface_gives_a_url_a_person_can_open(cli, host: str) -> None:
+    result = cli("serve", "--host", host, "--port", "8125", "--dry-run")
+    assert result.exit_code == 0, result.output
+    assert "warning: listening on every network interface" in result.stderr
+    opened = next(line for line in result.stderr.splitlines() if "open http" in line)
+    assert "http://0:" not in opened and "http://0.0.0.0:" not in opened and "http://[::]:" not in opened
+    assert "on this machine http://127.0.0.1:8125 (it listens on every interface)" in opened
+
+
+def test_a_busy_port_announces_no_address(tmp_path: Path) -> None:
+    """The address printed would be someone else's server: only the one-line error."""
+    pytest.importorskip("textual_serve")
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = str(taken.getsockname()[1])
+        env = {**os.environ, "CASETUI_CASES": ""}
+        command = [sys.executable, "-m", "casetui", "--no-bundled", "serve", "--host", "127.1", "--port", port]
+        result = subprocess.run(command, capture_output=True, text=True, timeout=30, env=env, cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stdout == ""
+    assert result.stderr.splitlines() == [f"casetui serve: cannot listen on 127.1 port {port}: Address already in use"]

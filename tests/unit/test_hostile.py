@@ -92,8 +92,8 @@ EXPECTED: dict[str, list[tuple[int | None, str, str]]] = {
     "schema-inline-events": [(4, "events[1].date", "got an integer")],
     # Generated (tests/hostile/generate.py).
     "huge": [(None, "file", "larger than 1 MiB (1,048,7")],
-    "deep-arrays": [(None, "toml", "nested too deeply to read")],
-    "deep-tables": [(None, "toml", "nested too deeply to read")],
+    "deep-arrays": [(10, "toml", "nested too deeply to read")],
+    "deep-tables": [(10, "toml", "nested too deeply to read")],
     "folder": [(None, "file", "is a folder, not a case file")],
 }
 if hasattr(os, "mkfifo"):

@@ -6,6 +6,9 @@ from __future__ import annotations
 import marshal
 import os
 import shutil
+import stat
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -29,7 +32,7 @@ def _index_file(cache: Path, root: Path) -> Path:
 
 def _indexed(cache: Path, root: Path) -> set[str]:
     """The files a folder's index holds, as paths inside the folder."""
-    return set(marshal.loads(_index_file(cache, root).read_bytes())["files"])
+    return set(index_cache.decode(_index_file(cache, root).read_bytes())["files"])
 
 
 def test_a_corrupt_index_is_read_as_empty_and_written_afresh(tmp_path: Path) -> None:
@@ -45,18 +48,22 @@ def test_a_corrupt_index_is_read_as_empty_and_written_afresh(tmp_path: Path) -> 
     assert (third.hits, third.misses) == (3, 0)
 
 
-def test_a_damaged_row_reparses_only_its_own_file(tmp_path: Path) -> None:
+def test_a_damaged_row_drops_the_rest_of_the_index_and_it_is_written_afresh(tmp_path: Path) -> None:
+    """Rows are read in file order: alpha-club's is used, beta-market's is damaged, so gamma-card's is not trusted."""
     root, cache_dir = _library(tmp_path), tmp_path / "cache"
     fresh = load_library([root], cache=IndexCache(cache_dir))
     index = _index_file(cache_dir, root)
-    payload = marshal.loads(index.read_bytes())
-    mtime, size, row = payload["files"]["beta-market.toml"]
-    payload["files"]["beta-market.toml"] = (mtime, size, (*row[:8], (39, 99), *row[9:]))  # no such span unit
-    index.write_bytes(marshal.dumps(payload))
+    payload = index_cache.decode(index.read_bytes())
+    *stamp, row = payload["files"]["beta-market.toml"]
+    payload["files"]["beta-market.toml"] = (*stamp, (*row[:8], (39, 99), *row[9:]))  # no such span unit
+    index.write_bytes(index_cache.encode(payload))
     cache = IndexCache(cache_dir)
     again = load_library([root], cache=cache)
-    assert (cache.hits, cache.misses) == (2, 1)
+    assert (cache.hits, cache.misses) == (1, 2)
     assert again.summaries == fresh.summaries
+    third = IndexCache(cache_dir)
+    load_library([root], cache=third)
+    assert (third.hits, third.misses) == (3, 0)
 
 
 def test_cases_that_share_dates_and_types_come_back_whole(tmp_path: Path) -> None:
@@ -187,3 +194,133 @@ def test_a_read_only_cache_reads_the_index_and_writes_nothing(tmp_path: Path) ->
     load_library([root, other], cache=cache)
     assert (cache.hits, cache.misses) == (2, 2)
     assert sorted((p.name, p.stat().st_mtime_ns) for p in cache_dir.iterdir()) == before
+
+
+# -- edits that keep the size and the modification time -------------------------------------
+
+
+def _same_size_edit(path: Path, old: str, new: str) -> None:
+    """Replace `old` by `new` (as long) in the file, in place, then put its old times back, as `touch -r` would."""
+    assert len(old.encode()) == len(new.encode())
+    before = path.stat()
+    data = path.read_bytes()
+    assert old.encode() in data
+    with open(path, "r+b") as handle:  # in place: the same inode, as a careful hand edit keeps
+        handle.write(data.replace(old.encode(), new.encode(), 1))
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    after = path.stat()
+    assert (after.st_size, after.st_mtime_ns, after.st_ino) == (before.st_size, before.st_mtime_ns, before.st_ino)
+
+
+def test_an_edit_that_keeps_size_and_mtime_is_seen(tmp_path: Path) -> None:
+    root, cache_dir = _library(tmp_path), tmp_path / "cache"
+    load_library([root], cache=IndexCache(cache_dir))
+    _same_size_edit(root / "beta-market.toml", 'en = "Beta Market"', 'en = "Zeta Market"')
+    again = load_library([root], cache=IndexCache(cache_dir))
+    summary = again.summary("beta-market")
+    assert summary is not None and summary.name.get() == "Zeta Market"
+
+
+def test_a_status_made_invalid_without_changing_size_or_mtime_makes_the_case_broken(tmp_path: Path) -> None:
+    root, cache_dir = _library(tmp_path), tmp_path / "cache"
+    load_library([root], cache=IndexCache(cache_dir))
+    _same_size_edit(root / "beta-market.toml", '"shut-down"', '"shut-dowX"')
+    again = load_library([root], cache=IndexCache(cache_dir))
+    assert [e.id for e in again.broken] == ["beta-market"]
+    assert any("shut-dowX" in p.message for p in again.problems)
+
+
+def test_a_file_replaced_by_another_of_the_same_size_and_mtime_is_seen(tmp_path: Path) -> None:
+    """`sed -i` then `touch -r`: a new inode under the old name and times."""
+    root, cache_dir = _library(tmp_path), tmp_path / "cache"
+    load_library([root], cache=IndexCache(cache_dir))
+    path = root / "beta-market.toml"
+    before = path.stat()
+    replacement = tmp_path / "new.toml"
+    replacement.write_bytes(path.read_bytes().replace(b"Beta Market", b"Beta Marker", 1))
+    os.utime(replacement, ns=(before.st_atime_ns, before.st_mtime_ns))
+    replacement.replace(path)
+    again = load_library([root], cache=IndexCache(cache_dir))
+    summary = again.summary("beta-market")
+    assert summary is not None and summary.name.get() == "Beta Marker"
+
+
+# -- an index file that is not one ---------------------------------------------------------
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+def test_a_fifo_in_the_index_place_is_not_read_and_not_replaced(tmp_path: Path) -> None:
+    """Reading a FIFO would wait for a writer for ever: the load runs in a child with a generous limit."""
+    root, cache_dir = _library(tmp_path), tmp_path / "cache"
+    cache_dir.mkdir()
+    fifo = _index_file(cache_dir, root)
+    os.mkfifo(fifo)
+    code = (
+        "import sys; from pathlib import Path; from casetui.index_cache import IndexCache;"
+        "from casetui.library import load_library;"
+        "print(len(load_library([Path(sys.argv[1])], cache=IndexCache(Path(sys.argv[2]))).summaries))"
+    )
+    try:
+        done = subprocess.run(
+            [sys.executable, "-c", code, str(root), str(cache_dir)], capture_output=True, text=True, timeout=60
+        )
+    except subprocess.TimeoutExpired:
+        pytest.fail("the load waited on the FIFO")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "3"
+    assert stat.S_ISFIFO(os.lstat(fifo).st_mode)
+
+
+def test_a_huge_index_is_not_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A sparse file one byte over the limit (4 GiB in the report): never read into memory."""
+    root, cache_dir = _library(tmp_path), tmp_path / "cache"
+    load_library([root], cache=IndexCache(cache_dir))
+    index = _index_file(cache_dir, root)
+    monkeypatch.setattr(index_cache, "MAX_INDEX_BYTES", index.stat().st_size + 100)
+    with open(index, "ab") as handle:
+        handle.truncate(index.stat().st_size + 101)
+    reads: list[int] = []
+    real_open = os.fdopen
+
+    def counting_fdopen(fd: int, *args: object, **kwargs: object) -> object:
+        reads.append(fd)
+        return real_open(fd, *args, **kwargs)
+
+    monkeypatch.setattr(os, "fdopen", counting_fdopen)
+    cache = IndexCache(cache_dir, writable=False)
+    library = load_library([root], cache=cache)
+    assert len(library.summaries) == 3 and (cache.hits, cache.misses) == (0, 3)
+    assert reads == []
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="RLIMIT_AS and sparse files as on Linux")
+def test_a_4_gib_index_under_a_memory_limit_costs_a_reparse_not_an_error(tmp_path: Path) -> None:
+    root, cache_dir = _library(tmp_path), tmp_path / "cache"
+    load_library([root], cache=IndexCache(cache_dir))
+    with open(_index_file(cache_dir, root), "ab") as handle:
+        handle.truncate(4 << 30)
+    code = (
+        "import resource, sys; from pathlib import Path;"
+        "resource.setrlimit(resource.RLIMIT_AS, (2 << 30, 2 << 30));"
+        "from casetui.index_cache import IndexCache; from casetui.library import load_library;"
+        "print(len(load_library([Path(sys.argv[1])], cache=IndexCache(Path(sys.argv[2]))).summaries))"
+    )
+    done = subprocess.run([sys.executable, "-c", code, str(root), str(cache_dir)], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "3"
+
+
+def test_a_leftover_temporary_index_is_removed_by_the_next_write(tmp_path: Path) -> None:
+    """Left by a run killed while writing (its process gone), or by an earlier version (old enough)."""
+    root, cache_dir = _library(tmp_path), tmp_path / "cache"
+    cache_dir.mkdir()
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    name = index_name(resolved(root))
+    killed = cache_dir / f".{name}.{int(dead.stdout)}-abcd_123.tmp"
+    legacy = cache_dir / ".index-k2j4h5g6.tmp"
+    writing = cache_dir / f".{name}.{os.getpid()}-zzzz_999.tmp"  # a write under way in a live process
+    for path in (killed, legacy, writing):
+        path.write_bytes(b"")
+    os.utime(legacy, (1_000_000_000, 1_000_000_000))
+    load_library([root], cache=IndexCache(cache_dir))
+    assert sorted(p.name for p in cache_dir.iterdir()) == sorted([name, writing.name])

@@ -22,7 +22,7 @@ from casetui.cli.listing import SORT_FIELDS, select, sort_field
 from casetui.cli.run import render_text as _render_text
 from casetui.cli.run import run_compare, run_show, run_timeline
 from casetui.cli.run import to_json as _json
-from casetui.cli.support import Failure, Settings, ascii_stdout, err, load_cases, out, problem_line
+from casetui.cli.support import Failure, Settings, ascii_stdout, err, load_cases, out, problem_line, reader_gone
 from casetui.model import STATUSES
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -86,7 +86,7 @@ def guarded(command: F) -> F:
         except _PASS_THROUGH:
             raise
         except BrokenPipeError:
-            raise  # Typer's main loop quiets a closed pipe (`casetui list | head -1`).
+            raise typer.Exit(reader_gone()) from None  # `casetui list | head -1`: done, not failed
         except KeyboardInterrupt:
             raise typer.Exit(130) from None
         except Exception as error:  # A bug of ours: say so on one line rather than with a traceback.
@@ -473,6 +473,10 @@ def main() -> None:
         app(prog_name="casetui")
     except SystemExit as done:
         launch.leave_if_app_closed(done.code)
+        try:
+            sys.stdout.flush()  # here rather than at exit, where a closed pipe would print a warning
+        except BrokenPipeError:
+            sys.exit(reader_gone())
         raise
     except KeyboardInterrupt:
         sys.exit(130)

@@ -153,9 +153,9 @@ def run(args: list[str]) -> int | None:
             err(line)
         return failure.code
     except BrokenPipeError:
-        # As Click does: the reader went away (`| head`); say nothing more.
-        sys.stdout = open(os.devnull, "w")  # noqa: SIM115
-        return 1
+        from casetui.cli.support import reader_gone
+
+        return reader_gone()
     except KeyboardInterrupt:
         return 130
     except Exception as error:  # A bug of ours: one line, never a traceback.

@@ -76,6 +76,21 @@ def out(text: str) -> None:
     sys.stdout.write(text)
 
 
+def reader_gone() -> int:
+    """After a write to a closed pipe (`casetui list --json | head -1`): stop writing, exit 0.
+
+    The reader took what it wanted, as `head` means to; it is not an error. Standard output is
+    pointed at the null device, so that Python's final flush of what is still buffered fails no more.
+    """
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+        os.close(null)
+    except (OSError, AttributeError, ValueError):  # no real stdout (a test runner's): nothing to flush
+        pass
+    return 0
+
+
 def err(line: str) -> None:
     """Write one line to stderr."""
     sys.stderr.write(line.rstrip("\n") + "\n")

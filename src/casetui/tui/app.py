@@ -256,7 +256,7 @@ class CaseTUI(App[None]):
         folder = Path(path) if path else screenshot_dir()
         try:
             folder.mkdir(parents=True, exist_ok=True)
-            saved = self.save_screenshot(filename, str(folder))
+            saved = self._write_screenshot(folder, filename, time_format)
         except OSError as error:
             self.notify(word("screenshot_failed", self.lang, error=str(error)), severity="error", markup=False)
             return None
@@ -275,6 +275,20 @@ class CaseTUI(App[None]):
         from casetui.tui.palette import localized_commands
 
         return localized_commands(super().get_system_commands(screen), self.lang)
+
+    def _write_screenshot(self, folder: Path, filename: str | None, time_format: str | None) -> str:
+        """Write the SVG as every file casetui writes (`casetui.safe_files`): never over a FIFO or a device.
+
+        Textual's `save_screenshot` opens the name for writing, which blocks on a FIFO and writes into
+        a device; here only a regular file (or a new one) is written, whole.
+        """
+        from textual._files import generate_datetime_filename
+
+        from casetui.safe_files import write_text
+
+        target = folder / (filename or generate_datetime_filename(self.title, ".svg", time_format))
+        write_text(target, self.export_screenshot())
+        return str(target)
 
     def action_help(self) -> None:
         """Show the keys of the current screen."""

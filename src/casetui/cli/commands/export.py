@@ -5,7 +5,6 @@ The exporters are imported inside the command, so other commands never load them
 
 from __future__ import annotations
 
-import os
 from enum import Enum
 from pathlib import Path
 from typing import Annotated
@@ -97,29 +96,25 @@ def _check_target(target: Path) -> None:
 
 
 def _write(target: Path, text: str) -> None:
-    """Write `text` to `target` whole or not at all: a temporary file beside it, then a rename."""
-    import tempfile
+    """Write `text` to `target` as a user expects of a regular file (`casetui.safe_files`).
 
-    folder = target.parent if str(target.parent) else Path(".")
+    A symlink keeps pointing at its file, which gets the export; a hard link stays one file; the
+    file keeps its mode; a FIFO, device or socket is refused and left alone (`-o -` writes to stdout).
+    """
+    import re
+
+    from casetui.safe_files import NotRegular, interrupts_deferred, remove_stale_temporaries, write_text
+
+    shown = clean(str(target))
+    # An export killed while writing this name left its temporary file beside it: clear it away.
+    remove_stale_temporaries(target.parent if str(target.parent) else Path("."), re.compile(re.escape(target.name)))
     try:
-        handle, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+        with interrupts_deferred():
+            write_text(target, text)
+    except NotRegular as error:
+        raise Failure([f"casetui: cannot write {shown}: {error} (-o - writes to stdout)"]) from None
     except OSError as error:
-        raise Failure([f"casetui: cannot write {clean(str(target))}: {error.strerror or error}"]) from None
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
-        os.chmod(temp, 0o666 & ~_umask())
-        os.replace(temp, target)
-    except OSError as error:
-        Path(temp).unlink(missing_ok=True)
-        raise Failure([f"casetui: cannot write {clean(str(target))}: {error.strerror or error}"]) from None
-
-
-def _umask() -> int:
-    """The process umask (read by setting it, then put back), so the file gets the usual permissions."""
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
+        raise Failure([f"casetui: cannot write {shown}: {error.strerror or error}"]) from None
 
 
 def _size(n: int) -> str:

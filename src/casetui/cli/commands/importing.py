@@ -157,7 +157,7 @@ def _write(
     as_json: bool,
 ) -> None:
     """Check every case, write what changed, and report."""
-    from casetui.importers.output import apply, counts, plan
+    from casetui.importers.output import apply, counts, plan, skip_reasons
 
     _validate(into, generated)
     outcomes = plan(into, importer, generated, force, existing)
@@ -170,7 +170,12 @@ def _write(
         if outcome.action.value == "skipped":
             err(f"{_shown(outcome.path)}: skipped: {outcome.reason}")
     line = ", ".join(f"{action} {count}" for action, count in tally.items())
-    hint = " (edited by hand; --force to overwrite)" if tally["skipped"] else ""
+    reasons = skip_reasons(outcomes)
+    hint = ""
+    if reasons:
+        why = ", ".join(f"{count} {label}" for label, count in reasons.items())
+        forced = {"edited by hand", "not written by this importer"} & reasons.keys()
+        hint = f" ({why}{'; --force to overwrite' if forced else ''})"
     err(f"casetui import {importer}: {line}{hint}")
 
 

@@ -32,11 +32,33 @@ INSTALL_HINT = "casetui serve: textual-serve is not installed: pip install 'case
 # -- serve -----------------------------------------------------------------------------------
 
 
+def normal_host(host: str) -> str:
+    """`host` as the address it stands for: `0` is 0.0.0.0 and `127.1` is 127.0.0.1, as the system reads them.
+
+    The short IPv4 forms (`inet_aton`'s) are what the server binds to, so they are what the URL and
+    the loopback check must go by. Names and IPv6 addresses are returned as given, without brackets.
+    """
+    import ipaddress
+    import socket
+
+    name = host.strip().strip("[]")
+    try:
+        return str(ipaddress.ip_address(name))
+    except ValueError:
+        pass
+    if name and all(part.isdigit() or part.lower().startswith("0x") for part in name.split(".")):
+        try:
+            return socket.inet_ntoa(socket.inet_aton(name))
+        except OSError:
+            pass
+    return name
+
+
 def is_loopback(host: str) -> bool:
-    """True when `host` only accepts connections from this machine."""
+    """True when `host` only accepts connections from this machine (127.0.0.0/8, ::1, localhost)."""
     import ipaddress
 
-    name = host.strip("[]")
+    name = normal_host(host)
     try:
         return ipaddress.ip_address(name).is_loopback
     except ValueError:
@@ -67,7 +89,7 @@ def public_url(host: str, port: int, given: str | None = None) -> str:
     """The address browsers load: `given`, else this host and port (this machine's address for 0.0.0.0)."""
     if given:
         return given.rstrip("/")
-    name = host.strip("[]")
+    name = normal_host(host)
     if name in WILDCARD_HOSTS:
         name = _lan_address()
     if ":" in name:
@@ -94,7 +116,7 @@ def _lan_address() -> str:
 
 def exposure_warning(host: str, port: int) -> str:
     """What a non-loopback host means, said before the server starts."""
-    where = "every network interface" if host.strip("[]") in WILDCARD_HOSTS else host
+    where = "every network interface" if normal_host(host) in WILDCARD_HOSTS else host
     return (
         f"casetui serve: warning: listening on {where}, port {port}: anyone who can reach this port "
         "can use the app, with no password (it can only read the library)"
@@ -145,16 +167,24 @@ def serve_command(
     language as given here (--cases, --lang); nothing it does is written on this machine.
     """
     try:
-        from textual_serve.server import Server
+        import textual_serve.server  # noqa: F401  (the extra is there: else say how to install it)
     except ImportError:
         raise Failure([INSTALL_HINT]) from None
+    from casetui.cli.serving import EndingServer
+
     opts = settings(ctx)
     command = served_command(opts)
-    address = public_url(host, port, url)
-    if not is_loopback(host):
+    bind = normal_host(host)
+    address = public_url(bind, port, url)
+    if not is_loopback(bind):
         err(exposure_warning(host, port))
-    server = Server(command, host=host.strip("[]"), port=port, title="casetui", public_url=address)
-    err(f"casetui serve: open {address} (Ctrl+C stops the server)")
+    server = EndingServer(command, host=bind, port=port, title="casetui", public_url=address)
+    if not dry_run:
+        _check_port(host, bind, port)  # Before any address is printed: a busy port is someone else's server.
+    hint = ""
+    if bind in WILDCARD_HOSTS and not url:
+        hint = f"; on this machine http://127.0.0.1:{port} (it listens on every interface)"
+    err(f"casetui serve: open {address}{hint} (Ctrl+C stops the server)")
     if dry_run:
         out(command + "\n")
         return
@@ -162,8 +192,36 @@ def serve_command(
     try:
         server.serve()
     except OSError as error:  # aiohttp wraps the bind error; its errno says what went wrong.
-        reason = os.strerror(error.errno) if error.errno else str(error)
-        raise Failure([f"casetui serve: cannot listen on {host} port {port}: {reason}"]) from None
+        raise Failure([_cannot_listen(host, port, error)]) from None
+
+
+def _check_port(host: str, bind: str, port: int) -> None:
+    """Bind the address as the server will (SO_REUSEADDR, as aiohttp sets it), then let go; a Failure if busy.
+
+    aiohttp binds only after textual-serve has printed "Serving … on http://…", so a busy port would
+    first announce someone else's server. A program taking the port between this check and the
+    server's own bind still gets the clean error below.
+    """
+    import socket
+
+    try:
+        infos = socket.getaddrinfo(bind or None, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
+    except OSError as error:
+        raise Failure([_cannot_listen(host, port, error)]) from None
+    for family, kind, proto, _name, where in infos:
+        try:
+            with socket.socket(family, kind, proto) as probe:
+                if os.name == "posix":
+                    probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+                probe.bind(where)
+                probe.listen()
+        except OSError as error:
+            raise Failure([_cannot_listen(host, port, error)]) from None
+
+
+def _cannot_listen(host: str, port: int, error: OSError) -> str:
+    reason = os.strerror(error.errno) if error.errno else (getattr(error, "strerror", None) or str(error))
+    return f"casetui serve: cannot listen on {host} port {port}: {reason}"
 
 
 @app.command(SERVED_APP, hidden=True)
