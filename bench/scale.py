@@ -3,7 +3,8 @@
 Floors are measured in the same run: tomli alone on the same files (for the parse cost), the
 same command or app on the bundled library (for the second start), and a keystroke on the
 bundled library (for search). Targets from the speed issue: first start at most 0.5 ms per
-file; second start within 1.5x of the bundled start; a search keystroke within 50 ms; peak
+file; second start within 1.5x of the bundled start for `list --json` and 1.3x for the app (its
+settled screen: the case count and the footer drawn); a search keystroke within 50 ms; peak
 memory under 120 MiB.
 """
 
@@ -22,7 +23,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-from app_start import app_command, first_frame, measure
+from app_start import FOOTER, app_command, first_frame, measure
 from common import ENTRY, PYTHON, absolute, clean_env, ensure_compiled, report, time_command
 from generate import generate
 
@@ -180,15 +181,15 @@ def _run(args: argparse.Namespace, work: Path) -> int:
         from casetui.library import load_library, search_dirs
 
         n = len(load_library(search_dirs(env="", user=False)).entries)
-        floor_frame, _ = measure(app_command(CASETUI_CACHE_DIR=warm), f"{n}/{n}", args.runs)
+        floor_frame, _ = measure(app_command(CASETUI_CACHE_DIR=warm), (f"{n}/{n}", *FOOTER), args.runs)
         total = args.count
         command = app_command(f"--cases {library}", CASETUI_CACHE_DIR=warm)
-        big_frame, _ = measure(command, f"{total + n}/{total + n}", args.runs)
-        report(f"app second start, {args.count} cases", big_frame, floor_frame, 1.5)
+        big_frame, _ = measure(command, (f"{total + n}/{total + n}", *FOOTER), args.runs)
+        report(f"app second start, {args.count} cases", big_frame, floor_frame, 1.3)
         if Path("/usr/bin/time").exists():
             rss_file = work / "app-rss"
             timed = app_command(f"--cases {library}", f"/usr/bin/time -f %M -o {rss_file}", CASETUI_CACHE_DIR=warm)
-            first_frame(timed, f"{total + n}/{total + n}")
+            first_frame(timed, (f"{total + n}/{total + n}", *FOOTER))
             rss = int(rss_file.read_text().split()[-1]) / 1024
             absolute(f"peak memory, app on {args.count} cases", rss, "MiB", 120)
 
