@@ -1,8 +1,7 @@
 """Values casetui derives from a case: lifespan, notice period, service states, T-offsets."""
 
-from typing import NamedTuple
-
 from casetui.model import Case, Event, Service
+from casetui.record import NamedTuple
 from casetui.when import Span
 
 
