@@ -10,6 +10,7 @@ floor's; quit to process exit within 150 ms.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import shlex
 import shutil
@@ -17,6 +18,8 @@ import statistics
 import subprocess
 import sys
 import time
+from pathlib import Path
+from typing import NamedTuple
 
 from common import ENTRY, PYTHON, absolute, clean_env, ensure_compiled, report
 
@@ -53,8 +56,34 @@ FOOTER = ("q Quit", "^p palette")
 """The footer's first and last keys, as both the floor and casetui show them at 120 columns."""
 
 
-def first_frame(command: str, markers: tuple[str, ...], timeout: float = 60.0) -> tuple[float, float]:
-    """Seconds from launch until every one of `markers` is on screen at once, then from `q` until the
+def cpu_seconds(pid: int) -> float | None:
+    """CPU time used so far by process `pid` and its descendants, every thread counted (Linux only).
+
+    On a busy machine a start's wall time mostly measures how long the others kept the CPU; the CPU
+    time the start itself used up to its settled frame does not change with them.
+    """
+    proc = Path("/proc")
+    try:
+        children: dict[int, list[int]] = {}
+        for stat in proc.glob("[0-9]*/stat"):
+            with contextlib.suppress(OSError, ValueError, IndexError):
+                fields = stat.read_text().rsplit(")", 1)[1].split()
+                children.setdefault(int(fields[1]), []).append(int(stat.parent.name))
+        total, todo = 0, [pid]
+        while todo:
+            current = todo.pop()
+            todo.extend(children.get(current, []))
+            for task in (proc / str(current) / "task").glob("*/schedstat"):
+                with contextlib.suppress(OSError, ValueError):
+                    total += int(task.read_text().split()[0])
+    except OSError:
+        return None
+    return total / 1e9 if total else None
+
+
+def first_frame(command: str, markers: tuple[str, ...], timeout: float = 60.0) -> tuple[float, float, float | None]:
+    """Seconds from launch until every one of `markers` is on screen at once, with the CPU seconds the
+    process had used by then (None where that cannot be read); then seconds from `q` until the
     process is gone."""
     _tmux("kill-session", "-t", SESSION)
     start = time.perf_counter()
@@ -64,6 +93,8 @@ def first_frame(command: str, markers: tuple[str, ...], timeout: float = 60.0) -
         screen = _tmux("capture-pane", "-p", "-t", SESSION).stdout
         if all(marker in screen for marker in markers):
             shown = time.perf_counter() - start
+            pane = _tmux("display-message", "-p", "-t", SESSION, "#{pane_pid}").stdout.strip()
+            cpu = cpu_seconds(int(pane)) if pane.isdigit() else None
             break
         time.sleep(0.003)
     if shown is None:
@@ -77,29 +108,43 @@ def first_frame(command: str, markers: tuple[str, ...], timeout: float = 60.0) -
             _tmux("kill-session", "-t", SESSION)
             break
         time.sleep(0.003)
-    return shown, time.perf_counter() - quit_start
+    return shown, time.perf_counter() - quit_start, cpu
 
 
-def measure(command: str, markers: tuple[str, ...], runs: int) -> tuple[float, float]:
-    """Median first-frame and quit times over `runs` launches, after one warm-up."""
+class Launch(NamedTuple):
+    """Medians over the launches of one command."""
+
+    frame: float
+    """Wall seconds to the settled frame."""
+    quit: float
+    """Wall seconds from `q` to process exit."""
+    cpu: float | None
+    """CPU seconds used by the settled frame; None where it cannot be read."""
+
+
+def measure(command: str, markers: tuple[str, ...], runs: int) -> Launch:
+    """Median first-frame, quit and CPU times over `runs` launches, after one warm-up."""
     return measure_together([(command, markers)], runs)[0]
 
 
-def measure_together(launches: list[tuple[str, tuple[str, ...]]], runs: int) -> list[tuple[float, float]]:
-    """Median first-frame and quit times of each (command, markers), launched in turn round after round.
+def measure_together(launches: list[tuple[str, tuple[str, ...]]], runs: int) -> list[Launch]:
+    """Median first-frame, quit and CPU times of each (command, markers), launched in turn round after round.
 
     Taking turns puts the floor and the app under the same load when a shared machine gets busier
     or quieter during the run; the first round only warms the file cache.
     """
-    frames: list[list[float]] = [[] for _ in launches]
-    quits: list[list[float]] = [[] for _ in launches]
+    samples: list[list[tuple[float, float, float | None]]] = [[] for _ in launches]
     for round_ in range(runs + 1):
         for index, (command, markers) in enumerate(launches):
-            frame, quit_time = first_frame(command, markers)
+            sample = first_frame(command, markers)
             if round_:
-                frames[index].append(frame)
-                quits[index].append(quit_time)
-    return [(statistics.median(f), statistics.median(q)) for f, q in zip(frames, quits, strict=True)]
+                samples[index].append(sample)
+    results = []
+    for taken in samples:
+        frames, quits, cpus = zip(*taken, strict=True)
+        cpu = None if None in cpus else statistics.median(c for c in cpus if c is not None)
+        results.append(Launch(statistics.median(frames), statistics.median(quits), cpu))
+    return results
 
 
 def last_row_marker() -> str:
@@ -127,6 +172,12 @@ def app_command(args: str = "", wrapper: str = "", **env: str) -> str:
     return f"{shell_env(**env)} {wrapper} {shlex.quote(PYTHON)} {shlex.quote(ENTRY)} {args}"
 
 
+def report_cpu(name: str, launch: Launch, floor: Launch, target: float) -> None:
+    """The CPU-time line for a launch measured against a floor, where CPU time could be read."""
+    if launch.cpu is not None and floor.cpu is not None:
+        report(name, launch.cpu, floor.cpu, target)
+
+
 def floor_command() -> str:
     """The bare Textual app as a tmux command line."""
     return f"{shell_env()} {shlex.quote(PYTHON)} -c {shlex.quote(FLOOR_APP)}"
@@ -143,7 +194,7 @@ def main(argv: list[str] | None = None) -> int:
     from casetui.library import load_library, search_dirs
 
     count = len(load_library(search_dirs(bundled=True, env="", user=False)).entries)
-    (floor_frame, floor_quit), (app_frame, app_quit), (complete, _) = measure_together(
+    floor, app, complete = measure_together(
         [
             (floor_command(), ("row 19", *FOOTER)),
             (app_command(), (last_row_marker(), *FOOTER)),
@@ -151,9 +202,11 @@ def main(argv: list[str] | None = None) -> int:
         ],
         args.runs,
     )
-    report("app launch to settled frame (rows and footer)", app_frame, floor_frame, 1.1)
-    report("app launch to complete screen (with the count)", complete, floor_frame, 1.1)
-    absolute("quit to process exit", app_quit * 1000, "ms", 150, f"a bare Textual app: {floor_quit * 1000:.0f} ms")
+    report("app launch to settled frame (rows and footer)", app.frame, floor.frame, 1.1)
+    report_cpu("  the same in CPU time", app, floor, 1.1)
+    report("app launch to complete screen (with the count)", complete.frame, floor.frame, 1.1)
+    report_cpu("  the same in CPU time", complete, floor, 1.1)
+    absolute("quit to process exit", app.quit * 1000, "ms", 150, f"a bare Textual app: {floor.quit * 1000:.0f} ms")
     return 0
 
 
