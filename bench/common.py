@@ -7,6 +7,7 @@ prints ratios against it, so the numbers hold on a noisy, shared machine.
 from __future__ import annotations
 
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -35,6 +36,30 @@ def time_command(argv: Sequence[str], runs: int, env: dict[str, str] | None = No
         if i:  # the first run warms the file cache
             samples.append(time.perf_counter() - start)
     return statistics.median(samples)
+
+
+def time_commands_together(
+    argvs: Sequence[Sequence[str]], runs: int, env: dict[str, str] | None = None
+) -> list[tuple[float, float]]:
+    """Median wall and CPU (user + system) seconds of each command, run in turn round after round.
+
+    Taking turns puts a floor and the command it is compared with under the same load when a shared
+    machine gets busier or quieter; CPU time leaves out the time a busy machine makes a process wait.
+    The first round only warms the file cache.
+    """
+    walls: list[list[float]] = [[] for _ in argvs]
+    cpus: list[list[float]] = [[] for _ in argvs]
+    for round_ in range(runs + 1):
+        for index, argv in enumerate(argvs):
+            before = resource.getrusage(resource.RUSAGE_CHILDREN)
+            start = time.perf_counter()
+            subprocess.run(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+            wall = time.perf_counter() - start
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            if round_:
+                walls[index].append(wall)
+                cpus[index].append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
+    return [(statistics.median(w), statistics.median(c)) for w, c in zip(walls, cpus, strict=True)]
 
 
 def time_call(fn: Callable[[], object], runs: int) -> float:

@@ -4,10 +4,10 @@ Shared by `casetui compare` and the app's compare screen, so both mark the same 
 """
 
 from collections.abc import Sequence
-from typing import NamedTuple
 
 from casetui import derive, i18n
 from casetui.model import Case, Dimension, Fact
+from casetui.record import NamedTuple
 from casetui.text import Resolved
 from casetui.values import Shown, show
 from casetui.when import Span

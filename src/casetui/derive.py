@@ -8,9 +8,8 @@ for an `as_of` of `"2021-09"`, since it may have happened by then; the rule neve
 cannot know. Without `as_of`, nothing is scheduled.
 """
 
-from typing import NamedTuple
-
 from casetui.model import Case, Event, Service
+from casetui.record import NamedTuple
 from casetui.when import Span, When, known_after
 
 STATUS_EVENT_KINDS = {"shut-down": ("shutdown",), "paused": ("shutdown",), "merged": ("migration", "shutdown")}

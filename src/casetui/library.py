@@ -14,13 +14,13 @@ import os
 from collections.abc import Iterable, Iterator, Sequence
 from operator import attrgetter
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from casetui.loader import read_case
 from casetui.model import Case
 from casetui.problems import CaseError, Problem
 from casetui.sanitize import clean
 
+TYPE_CHECKING = False  # typing's flag, without importing typing (see casetui.record)
 if TYPE_CHECKING:  # Only for annotations: the index and summaries load when a library does.
     from casetui.index_cache import FolderIndex, IndexCache, Stamp
     from casetui.summary import Summary

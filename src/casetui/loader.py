@@ -14,7 +14,6 @@ import re
 import stat
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
 import tomli
 
@@ -38,7 +37,10 @@ from casetui.sanitize import clean
 from casetui.text import LText
 from casetui.when import Precision, When
 
+TYPE_CHECKING = False  # typing's flag, without importing typing (see casetui.record)
 if TYPE_CHECKING:
+    from typing import Any
+
     from casetui.locate import KeyPath as Path_
 
 MAX_BYTES = 1 << 20

@@ -11,14 +11,19 @@ platformdirs is imported only when a folder is asked for.
 import os
 import sys
 from pathlib import Path
-from typing import Literal, NamedTuple
+
+from casetui.record import NamedTuple
+
+TYPE_CHECKING = False  # typing's flag, without importing typing (see casetui.record)
+if TYPE_CHECKING:
+    from typing import Literal
+
+    Source = Literal["cli", "env", "user", "bundled"]
+    """Why a library folder is searched: `--cases`, `CASETUI_CASES`, the user's folder, or the package."""
 
 APP_NAME = "casetui"
 ENV_SCREENSHOT_DIR = "CASETUI_SCREENSHOT_DIR"
 ENV_READ_ONLY = "CASETUI_READ_ONLY"
-
-Source = Literal["cli", "env", "user", "bundled"]
-"""Why a library folder is searched: `--cases`, `CASETUI_CASES`, the user's folder, or the package."""
 
 
 def user_library_dir() -> Path:

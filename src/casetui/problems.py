@@ -1,7 +1,6 @@
 """Problems found in case files: one located line each, `path:line: key.path: message`."""
 
-from typing import NamedTuple
-
+from casetui.record import NamedTuple
 from casetui.sanitize import clean
 
 

@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import re
 
-# C0 except tab and newline, DEL, C1, and the bidi embedding/override/isolate controls.
-_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# C0 except tab and newline, DEL and C1; and the bidi embedding/override/isolate controls. Two
+# patterns, because one set holding both compiles a 64K-entry table in Python on every start
+# (0.43 ms, 1.5% of `casetui compare A B --format json`); these two take 0.13 ms together.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
 
 
 def _escape(match: re.Match[str]) -> str:
@@ -24,9 +27,9 @@ def clean(text: str) -> str:
         return text
     if "\r" in text:
         text = text.replace("\r\n", "\n")
-    return _UNSAFE.sub(_escape, text)
+    return _BIDI.sub(_escape, _CONTROL.sub(_escape, text))  # escapes are ASCII: the order is free
 
 
 def is_clean(text: str) -> bool:
     """True when `text` holds no character that `clean` would escape."""
-    return _UNSAFE.search(text) is None and "\r" not in text
+    return _CONTROL.search(text) is None and _BIDI.search(text) is None and "\r" not in text

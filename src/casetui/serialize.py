@@ -19,7 +19,6 @@ renamed or removed (docs/cli.md lists them). Conventions shared by every shape:
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import Any
 
 from casetui import derive, i18n
 from casetui.compare import Row
@@ -34,7 +33,11 @@ from casetui.when import Span, When
 OUTPUT_FORMAT = 1
 """The version of the JSON shapes below."""
 
-JSON = dict[str, Any]
+TYPE_CHECKING = False  # typing's flag, without importing typing (see casetui.record)
+if TYPE_CHECKING:
+    from typing import Any
+
+    JSON = dict[str, Any]
 
 
 class _Texts:

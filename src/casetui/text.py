@@ -1,6 +1,6 @@
 """Text in one or more languages, and the choice of which to show."""
 
-from typing import NamedTuple
+from casetui.record import NamedTuple
 
 DEFAULT_LANG = "en"
 

@@ -1,9 +1,8 @@
 """Raw and display forms of model values, shared by every output format and the app."""
 
-from typing import NamedTuple
-
 from casetui import i18n
 from casetui.model import Dimension, Fact
+from casetui.record import NamedTuple
 from casetui.text import LText
 from casetui.when import Span, When
 

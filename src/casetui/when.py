@@ -7,7 +7,8 @@ for `"2019-10"`. Partial dates sort at the start of their period.
 import datetime as dt
 import re
 from enum import IntEnum
-from typing import NamedTuple
+
+from casetui.record import NamedTuple
 
 
 class Precision(IntEnum):

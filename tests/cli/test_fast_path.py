@@ -71,9 +71,10 @@ def test_anything_else_goes_to_the_typer_cli(args: list[str]) -> None:
     assert cli_fast.parse(args) is None
 
 
-SLOW_TO_IMPORT = ("typer", "click", "rich", "textual", "dataclasses", "inspect", "platformdirs")
+SLOW_TO_IMPORT = ("typer", "click", "rich", "textual", "dataclasses", "inspect", "platformdirs", "typing")
 """What scripted output must not load: the UI libraries, and modules that cost more to import than a
-case costs to read (dataclasses brings inspect, ast and dis; platformdirs brings tempfile, shutil and lzma)."""
+case costs to read (dataclasses brings inspect, ast and dis; platformdirs brings tempfile, shutil and lzma;
+typing alone costs about as much as parsing a case)."""
 
 
 def test_scripted_json_does_not_import_ui_libraries_or_slow_modules() -> None:

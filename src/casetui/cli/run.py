@@ -7,11 +7,14 @@ JSON run never loads Rich.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
 
 from casetui import serialize
 from casetui.cli.support import Settings, ascii_stdout, out
 from casetui.model import Case
+
+TYPE_CHECKING = False  # typing's flag, without importing typing (see casetui.record)
+if TYPE_CHECKING:
+    from typing import Any
 
 
 def to_json(document: Any) -> str:

@@ -3,10 +3,9 @@
 Nothing here imports Rich, so the JSON, CSV and Markdown outputs stay light.
 """
 
-from typing import NamedTuple
-
 from casetui import derive, i18n
 from casetui.model import Case, Event, Service
+from casetui.record import NamedTuple
 from casetui.text import LText
 from casetui.values import Shown
 from casetui.when import Span

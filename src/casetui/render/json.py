@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator, Sequence
-from typing import TYPE_CHECKING, Any
 
+TYPE_CHECKING = False  # typing's flag, without importing typing (see casetui.record)
 if TYPE_CHECKING:
+    from typing import Any
+
     from casetui.problems import Problem
     from casetui.summary import Summary
     from casetui.when import Span, When

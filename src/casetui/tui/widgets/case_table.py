@@ -9,8 +9,10 @@ Every cell is literal `Text`.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
+from itertools import chain
+from operator import attrgetter
 from typing import ClassVar
 
 from rich.cells import cell_len
@@ -32,7 +34,7 @@ from casetui.tui import safe
 from casetui.tui.labels import span_text, word
 from casetui.tui.listing import BROKEN, COLUMNS
 from casetui.tui.widgets.badges import SCHEDULED_STYLE, span_cell, status_text, when_text
-from casetui.when import Precision, Span
+from casetui.when import Precision
 
 MARK_GLYPH = "✓"
 MARK_STYLE = "bold #d08a1c"
@@ -408,37 +410,23 @@ def fit_columns(natural: dict[str, int], available: int) -> Layout:
 def natural_widths(entries: Collection[Entry], lang: str) -> dict[str, int]:
     """Each column's widest cell across `entries` (or its header and sort arrow), capped.
 
-    Measured from plain strings, and each distinct span or date precision once, so that it stays
-    fast for large libraries.
+    Measured from plain strings, and each distinct status, span or date precision once, so that it
+    stays fast for large libraries: what can be is gathered by `map` and `set` in C, and only names
+    and companies are measured one by one (`_widest`).
     """
     widths = {column: cell_len(header(column, lang)) + 2 for column in COLUMNS}
-    spans: set[Span] = set()
-    precisions: set[Precision] = set()
-    statuses: set[str] = set()
-    # Names and companies are capped: once a column reaches its cap no later row can change it, and
-    # in a large library that comes within the first few rows. The loop runs once per case, so it
-    # keeps to local variables and plain statements.
-    name_cap, company_cap = MAX_WIDTHS["name"], MAX_WIDTHS["company"]
-    name_width, company_width = widths["name"], widths["company"]
-    for entry in entries:
-        summary = entry.summary
-        if summary is None:
-            name_width = max(name_width, cell_len(entry.id))
-            statuses.add(BROKEN)
-            continue
-        statuses.add(summary.status)
-        if name_width < name_cap:
-            name_width = max(name_width, _text_width(summary.name, lang))
-        if company_width < company_cap and summary.company is not None:
-            company_width = max(company_width, _text_width(summary.company, lang))
-        for when in (summary.launched, summary.ended):
-            if when is not None:
-                precisions.add(when.precision)
-        for span in (summary.lifespan, summary.notice):
-            if span is not None:
-                spans.add(span)
-    widths["name"], widths["company"] = name_width, company_width
-    dates = max((DATE_WIDTHS[p] for p in precisions), default=1)
+    summaries = [entry.summary for entry in entries if entry.summary is not None]
+    broken = [entry.id for entry in entries if entry.summary is None]
+    statuses = set(map(_STATUS, summaries))
+    if broken:
+        statuses.add(BROKEN)
+    name_width = max([widths["name"], *map(cell_len, broken)])
+    widths["name"] = _widest(map(_NAME, summaries), lang, name_width, MAX_WIDTHS["name"])
+    companies = filter(None, map(_COMPANY, summaries))
+    widths["company"] = _widest(companies, lang, widths["company"], MAX_WIDTHS["company"])
+    whens = filter(None, chain(map(_LAUNCHED, summaries), map(_ENDED, summaries)))
+    dates = max((DATE_WIDTHS[p] for p in set(map(_PRECISION, whens))), default=1)
+    spans = set(filter(None, chain(map(_LIFESPAN, summaries), map(_NOTICE, summaries))))
     spans_width = max((cell_len(span_text(s, lang, compact=True)) for s in spans), default=1)
     for column in ("launched", "ended"):
         widths[column] = max(widths[column], dates)
@@ -448,18 +436,44 @@ def natural_widths(entries: Collection[Entry], lang: str) -> dict[str, int]:
     return {c: min(w, MAX_WIDTHS.get(c, w)) for c, w in widths.items()}
 
 
+_STATUS, _NAME, _COMPANY = attrgetter("status"), attrgetter("name"), attrgetter("company")
+_LAUNCHED, _ENDED, _PRECISION = attrgetter("launched"), attrgetter("ended"), attrgetter("precision")
+_LIFESPAN, _NOTICE = attrgetter("lifespan"), attrgetter("notice")
+
+
+def _widest(values: Iterable[LText], lang: str, width: int, cap: int) -> int:
+    """The widest of `width` and the texts as `safe.localized` shows them (fallback tag included),
+    stopping at `cap`.
+
+    Once the column reaches its cap no later row can change it; in a large library of long names
+    that comes within the first few rows. Otherwise this runs once per case, so the usual text (the
+    first entry is in `lang`, or the only one, language-neutral) is taken without a call, and a text
+    that cannot be wider than `width` even at two cells a character is not measured.
+    """
+    for value in values:
+        if width >= cap:
+            break
+        entries = value.entries
+        tag, text = entries[0]
+        extra = 0
+        if tag != lang and (tag is not None or len(entries) > 1):
+            resolved = value.resolve(lang)
+            text = resolved.text
+            if resolved.fallback and resolved.lang:
+                extra = cell_len(f" ⟨{resolved.lang}⟩")
+        if text.isascii():  # far cheaper than cell_len at 10,000 rows
+            cells = len(text) + extra
+        elif 2 * len(text) + extra <= width:
+            continue
+        else:
+            cells = cell_len(text) + extra
+        if cells > width:
+            width = cells
+    return width
+
+
 DATE_WIDTHS = {Precision.YEAR: 4, Precision.MONTH: 7, Precision.DAY: 10, Precision.TIME: 10}
 """Width of a date in a table cell, by the precision it was written at (the time of day is left out)."""
-
-
-def _text_width(value: LText, lang: str) -> int:
-    """Width of a case text as `safe.localized` shows it, fallback tag included."""
-    resolved = value.resolve(lang)
-    text = resolved.text
-    width = len(text) if text.isascii() else cell_len(text)  # isascii is far cheaper at 10,000 rows
-    if resolved.fallback and resolved.lang:
-        width += cell_len(f" ⟨{resolved.lang}⟩")
-    return width
 
 
 def row_cells(entry: Entry, lang: str) -> dict[str, Text]:
