@@ -44,7 +44,9 @@ class Terminal:
         self.leader, follower = pty.openpty()
         fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", size[1], size[0], 0, 0))
         env = {**os.environ, "CASETUI_CASES": "", "TERM": "xterm-256color", "CASETUI_NO_CACHE": "1"}
-        env.pop("NO_COLOR", None)
+        # The pty's size is the terminal's: COLUMNS or LINES left by another test would override it.
+        for name in ("NO_COLOR", "COLUMNS", "LINES"):
+            env.pop(name, None)
         self.process = subprocess.Popen(
             [str(SCRIPT), *args], stdin=follower, stdout=follower, stderr=follower, env=env, close_fds=True
         )

@@ -181,7 +181,8 @@ def test_the_app_in_a_real_terminal_without_colour(tmp_path: Path) -> None:
     if "PYTHONPATH" in os.environ:  # the working tree's casetui rather than the installed one (tests/conftest.py)
         private["PYTHONPATH"] = os.environ["PYTHONPATH"]
     settings = " ".join(f"{name}={shlex.quote(value)}" for name, value in private.items())
-    command = f"env {settings} {shlex.quote(str(CASETUI))} --no-bundled --cases {shlex.quote(str(FIXTURES))}"
+    # -u: the pane is the terminal, whatever COLUMNS or LINES the tmux server was started with.
+    command = f"env -u COLUMNS -u LINES {settings} {shlex.quote(str(CASETUI))} --no-bundled --cases {shlex.quote(str(FIXTURES))}"
     subprocess.run([TMUX, "new-session", "-d", "-s", session, "-x", "80", "-y", "24", command], env=env, check=True)
 
     def capture() -> str:
