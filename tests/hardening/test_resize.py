@@ -182,7 +182,8 @@ def test_the_app_in_a_real_terminal_without_colour(tmp_path: Path) -> None:
         private["PYTHONPATH"] = os.environ["PYTHONPATH"]
     settings = " ".join(f"{name}={shlex.quote(value)}" for name, value in private.items())
     # -u: the pane is the terminal, whatever COLUMNS or LINES the tmux server was started with.
-    command = f"env -u COLUMNS -u LINES {settings} {shlex.quote(str(CASETUI))} --no-bundled --cases {shlex.quote(str(FIXTURES))}"
+    program = f"{shlex.quote(str(CASETUI))} --no-bundled --cases {shlex.quote(str(FIXTURES))}"
+    command = f"env -u COLUMNS -u LINES {settings} {program}"
     subprocess.run([TMUX, "new-session", "-d", "-s", session, "-x", "80", "-y", "24", command], env=env, check=True)
 
     def capture() -> str:
