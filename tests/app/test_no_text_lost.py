@@ -1,9 +1,11 @@
 """No case text is lost: every text of every bundled case can be read in full, at 80x24 and 120x40, in both languages.
 
-The pilot goes where a person goes — the library's preview pane, every tab of the case screen
-(with `r` for the trainer notes), every step of the sunset (with `r`) and the workshop screen —
-scrolls each view to its end with the keyboard, and looks for each text on what was shown
-(helpers in tests/app/reading.py). One app per case and size; `L` switches the language.
+The pilot goes where a person goes — the library's preview pane and every tab of the case screen
+(with `r` for the trainer notes) — scrolls each view to its end with the keyboard, and looks for each
+text on what was shown (helpers in tests/app/reading.py). One app per case and size; `L` switches
+the language. Every step of the sunset and of the workshop screen (with `r`), where the events and
+their questions and notes are read, is covered the same way in tests/app/test_sunset_reading.py,
+with one app per size and language for all the cases, which costs a fifth of one app per case.
 """
 
 from __future__ import annotations
@@ -19,12 +21,11 @@ from casetui.tui.app import CaseTUI
 from casetui.tui.factory import make_app
 from casetui.tui.screens.case import CaseScreen
 from casetui.tui.screens.library import LibraryScreen
-from casetui.tui.screens.sunset import SunsetScreen
 from casetui.tui.widgets.case_sections import SECTIONS
 from casetui.tui.widgets.case_table import CaseTable
 from casetui.tui.widgets.preview import CasePreview
 
-from .reading import Reading, event_texts, question_texts, reading_texts
+from .reading import Reading, reading_texts
 
 CASE_IDS = sorted(path.stem for path in bundled_dir().glob("*.toml"))
 SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]
@@ -108,76 +109,3 @@ def test_every_text_is_read_whole_in_the_library_and_the_case_screen(
 
     drive(app, scenario, size=size)
     assert not missing, "not shown whole anywhere:\n" + report(missing)
-
-
-async def read_sunset(pilot: Pilot[None], reading: Reading) -> None:
-    """Every step of the sunset from the first, with the trainer notes revealed at each (`r`)."""
-    screen = pilot.app.screen
-    assert isinstance(screen, SunsetScreen)
-    main = screen.query_one("#sunset-main")
-    while screen.cursor.position > 0:  # `h` steps back (`home` may scroll the focused pane instead).
-        await pilot.press("h")
-    steps = len(screen.case.events)
-    for step in range(steps):
-        if not screen.reveal:  # `r` toggles: a step left with its notes shown keeps them
-            await pilot.press("r")
-            await pilot.pause()
-        main.focus()  # Where the keyboard scrolls the event and its questions; `home`/`end` there scroll.
-        await pilot.pause()
-        await reading.add_scrollable(pilot, main)
-        if step < steps - 1:
-            await pilot.press("l")  # Next step (`right` may belong to the focused pane's scrolling).
-            await pilot.pause()
-            assert screen.cursor.position == step + 1, f"l does not step on from {step} ({pilot.app.focused!r})"
-
-
-def sunset_texts(case: Case, lang: str) -> dict[str, str]:
-    return {**event_texts(case, lang), **question_texts(case, lang, tied_to_events=True)}
-
-
-@pytest.mark.parametrize("size", SIZES)
-@pytest.mark.parametrize("case_id", CASE_IDS)
-def test_every_event_and_its_questions_are_read_whole_in_the_sunset(
-    case_id: str, size: tuple[int, int], drive: Callable[..., None]
-) -> None:
-    app = bundled_app()
-    missing: dict[str, dict[str, str]] = {}
-
-    async def scenario(pilot: Pilot[None]) -> None:
-        case = the_case(app, case_id)
-        for lang in LANGS:
-            await switch_language(pilot, lang)
-            app.open_sunset(case_id)
-            await pilot.pause()
-            reading = Reading()
-            await read_sunset(pilot, reading)
-            await pilot.press("escape")
-            await pilot.pause()
-            lost = reading.missing(sunset_texts(case, lang))
-            if lost:
-                missing[lang] = lost
-
-    drive(app, scenario, size=size)
-    assert not missing, "not shown whole on any sunset step:\n" + report(missing)
-
-
-@pytest.mark.parametrize("size", SIZES)
-@pytest.mark.parametrize("case_id", CASE_IDS)
-def test_every_event_and_its_questions_are_read_whole_in_the_workshop(
-    case_id: str, size: tuple[int, int], drive: Callable[..., None]
-) -> None:
-    app = bundled_app(present=case_id)
-    missing: dict[str, dict[str, str]] = {}
-
-    async def scenario(pilot: Pilot[None]) -> None:
-        case = the_case(app, case_id)
-        for lang in LANGS:
-            await switch_language(pilot, lang)
-            reading = Reading()
-            await read_sunset(pilot, reading)
-            lost = reading.missing(sunset_texts(case, lang))
-            if lost:
-                missing[lang] = lost
-
-    drive(app, scenario, size=size)
-    assert not missing, "not shown whole on any workshop step:\n" + report(missing)
