@@ -112,7 +112,7 @@ FILE_PATH = re.compile(
       ~[/\\]                                  # a home folder: ~/cases
     | (?<![\w/.])\.{1,2}[/\\]                 # relative to here or above: ./x, ../x
     | \b[A-Za-z]:\\                           # a Windows drive: C:\Users
-    | (?<![\w/.])/[\w.-]+/                    # an absolute path: /work/..., /root/..., /home/...
+    | (?<![\w/.])/[\w.-]+/                    # an absolute path: /home/..., /srv/..., /tmp/...
     | \bshared[/\\]sources\b                  # the folder the source copies sat in
     | \b[\w-]+\.(?:txt|toml|md|json|csv|html?|py|svg|png)\b   # a file name
     """,
@@ -128,8 +128,8 @@ def file_paths(text: str) -> list[str]:
 @pytest.mark.parametrize(
     ("text", "found"),
     [
-        ("Local copy: /work/shared/sources/000_4eee.txt (HTML).", ["/work/", "shared/sources", "000_4eee.txt"]),
-        ("本地副本：/root/x（繁体）", ["/root/"]),
+        ("Local copy: /srv/shared/sources/000_4eee.txt (HTML).", ["/srv/", "shared/sources", "000_4eee.txt"]),
+        ("本地副本：/home/x（繁体）", ["/home/"]),
         ("(../shared/sources/003_bc7c)", ["../", "shared/sources"]),
         ("see ~/cases or C:\\Users\\me", ["~/", "C:\\"]),
         ("https://36kr.com/p/1234.html and http://mp.weixin.qq.com/s?__biz=Mz#rd", []),
