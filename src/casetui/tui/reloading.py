@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.message import Message
 
 from casetui.library import Entry, Library
+from casetui.tui.labels import word
+
+if TYPE_CHECKING:
+    from casetui.model import Case
+    from casetui.tui.widgets.reload_banner import ReloadBanner
 
 
 class CaseReloaded(Message, bubble=False):
@@ -19,3 +26,19 @@ class CaseReloaded(Message, bubble=False):
         self.case_id = case_id
         self.entry = entry
         self.library = library
+
+
+def new_version(message: CaseReloaded, case: Case, banner: ReloadBanner, lang: str) -> Case | None:
+    """For a screen that shows `case`: say in its banner what the save did, and return the new
+    version to show, if there is one (None: another case, the file is gone, or nothing loaded anew).
+
+    A save that breaks the file keeps the last good version on screen, with the errors above it.
+    """
+    if message.case_id != case.id:
+        return None
+    entry = message.entry
+    if entry is None:
+        banner.show_message(word("case_removed", lang))
+        return None
+    banner.show(entry.problems, lang)
+    return entry.case if entry.case is not None and entry.case is not case else None

@@ -16,7 +16,7 @@ from textual.widgets import Header, Static, TabbedContent, TabPane
 
 from casetui.model import Case
 from casetui.tui.labels import GOTO, localize_bindings, word
-from casetui.tui.reloading import CaseReloaded
+from casetui.tui.reloading import CaseReloaded, new_version
 from casetui.tui.widgets import case_sections
 from casetui.tui.widgets.case_sections import SECTIONS
 from casetui.tui.widgets.footer import KeysFooter
@@ -107,16 +107,8 @@ class CaseScreen(Screen[None]):
 
     def on_case_reloaded(self, message: CaseReloaded) -> None:
         """This case's file was saved: show the new version in the same tab, or say why not."""
-        if message.case_id != self.case.id:
-            return
-        banner = self.query_one(ReloadBanner)
-        entry = message.entry
-        if entry is None:
-            banner.show_message(word("case_removed", self.tui.lang))
-            return
-        banner.show(entry.problems, self.tui.lang)
-        case = entry.case
-        if case is not None and case is not self.case:
+        case = new_version(message, self.case, self.query_one(ReloadBanner), self.tui.lang)
+        if case is not None:
             self.case = case
             self._apply_lang(self.tui.lang)
 

@@ -24,7 +24,7 @@ from casetui.present_link import Follower, LinkError, LinkState
 from casetui.timeline import TimelineCursor
 from casetui.tui import safe
 from casetui.tui.labels import is_zh
-from casetui.tui.reloading import CaseReloaded
+from casetui.tui.reloading import CaseReloaded, new_version
 from casetui.tui.widgets.event_card import EventCard, QuestionList
 from casetui.tui.widgets.footer import KeysFooter
 from casetui.tui.widgets.kinds import kind_colour
@@ -230,12 +230,9 @@ class SpeakerScreen(Screen[None]):
         self.app.exit()
 
     def on_case_reloaded(self, message: CaseReloaded) -> None:
-        """The case's file was saved: show the new version at the same step."""
-        if message.case_id != self.case.id or message.entry is None:
-            return
-        self.query_one(ReloadBanner).show(message.entry.problems, self.lang)
-        case = message.entry.case
-        if case is not None and case is not self.case:
+        """The case's file was saved: show the new version at the same step, or say why not."""
+        case = new_version(message, self.case, self.query_one(ReloadBanner), self.lang)
+        if case is not None:
             self.case = case
             self.cursor = TimelineCursor(case, self.cursor.position)
             self.refresh_step()

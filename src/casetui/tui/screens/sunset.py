@@ -23,10 +23,10 @@ from textual.widgets import Digits, Static
 from casetui import derive
 from casetui.model import Case
 from casetui.timeline import Hidden, TimelineCursor
-from casetui.tui import labels, safe
+from casetui.tui import safe
 from casetui.tui.breakpoints import set_breakpoints
 from casetui.tui.labels import is_zh, span_text
-from casetui.tui.reloading import CaseReloaded
+from casetui.tui.reloading import CaseReloaded, new_version
 from casetui.tui.widgets.badges import scheduled
 from casetui.tui.widgets.event_card import EventCard, EventDetail, QuestionList, SourceList, countdown, word
 from casetui.tui.widgets.event_pane import EventPane
@@ -280,16 +280,8 @@ class SunsetScreen(Screen[None]):
 
     def on_case_reloaded(self, message: CaseReloaded) -> None:
         """This case's file was saved: show the new version at the same step, or say why not."""
-        if message.case_id != self.case.id:
-            return
-        banner = self.query_one(ReloadBanner)
-        entry = message.entry
-        if entry is None:
-            banner.show_message(labels.word("case_removed", self.lang))
-            return
-        banner.show(entry.problems, self.lang)
-        case = entry.case
-        if case is not None and case is not self.case:
+        case = new_version(message, self.case, self.query_one(ReloadBanner), self.lang)
+        if case is not None:
             self.case = case
             self.cursor = TimelineCursor(case, self.cursor.position, spoilers=self.cursor.spoilers)
             self.refresh_step()
