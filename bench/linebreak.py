@@ -11,7 +11,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterator
 
-import tomllib
+import tomli
 
 from casetui.library import bundled_dir
 from casetui.linebreak import break_points
@@ -35,7 +35,7 @@ def lines() -> list[str]:
     """Every line of every string of the bundled cases."""
     found: list[str] = []
     for path in sorted(bundled_dir().glob("*.toml")):
-        for text in _strings(tomllib.loads(path.read_text(encoding="utf-8"))):
+        for text in _strings(tomli.loads(path.read_text(encoding="utf-8"))):
             found += [line for line in text.split("\n") if line]
     return found
 

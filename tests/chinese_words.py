@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
-import tomllib
+import tomli
 
 OURS = ("kind", "status", "unit")
 """Keys whose values casetui names in its own words."""
@@ -44,7 +44,7 @@ def case_words(files: Iterable[Path]) -> set[str]:
 
     for path in files:
         words.update(WORD.findall(path.stem))  # a case's id is its file name
-        walk(tomllib.loads(path.read_text(encoding="utf-8")))
+        walk(tomli.loads(path.read_text(encoding="utf-8")))
     return words
 
 
