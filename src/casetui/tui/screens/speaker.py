@@ -25,6 +25,7 @@ from casetui.timeline import TimelineCursor
 from casetui.tui import safe
 from casetui.tui.labels import is_zh
 from casetui.tui.reloading import CaseReloaded, new_version
+from casetui.tui.stepping import Stepping
 from casetui.tui.widgets.event_card import EventCard, QuestionList
 from casetui.tui.widgets.footer import KeysFooter
 from casetui.tui.widgets.kinds import kind_colour
@@ -92,7 +93,7 @@ def clock_text(now: float, started: float, lang: str) -> Text:
     return text
 
 
-class SpeakerScreen(Screen[None]):
+class SpeakerScreen(Stepping, Screen[None]):
     """The trainer's view of the step the room sees, with everything the room does not."""
 
     CSS_PATH = "speaker.tcss"
@@ -212,18 +213,6 @@ class SpeakerScreen(Screen[None]):
         if moved:
             self.refresh_step()
             self.follower.send(self.cursor.position)
-
-    def action_step(self, delta: int) -> None:
-        """One event on (1) or back (-1), here and on the projector."""
-        self._moved(self.cursor.go(self.cursor.position + delta))
-
-    def action_first(self) -> None:
-        """To the first event."""
-        self._moved(self.cursor.first())
-
-    def action_last(self) -> None:
-        """To the last event."""
-        self._moved(self.cursor.last())
 
     def action_quit_speaker(self) -> None:
         """Close the speaker view (the presenter goes on)."""

@@ -27,6 +27,7 @@ from casetui.tui import safe
 from casetui.tui.breakpoints import set_breakpoints
 from casetui.tui.labels import is_zh, span_text
 from casetui.tui.reloading import CaseReloaded, new_version
+from casetui.tui.stepping import Stepping
 from casetui.tui.widgets.badges import scheduled
 from casetui.tui.widgets.event_card import EventCard, EventDetail, QuestionList, SourceList, countdown, word
 from casetui.tui.widgets.event_pane import EventPane
@@ -67,7 +68,7 @@ FIGURES_FROM = 24
 """Rows from which workshop mode shows the large figures (sunset.tcss hides them below)."""
 
 
-class SunsetScreen(Screen[None]):
+class SunsetScreen(Stepping, Screen[None]):
     """The sunset timeline of one case, one event at a time."""
 
     CSS_PATH = "sunset.tcss"
@@ -285,18 +286,6 @@ class SunsetScreen(Screen[None]):
             self.case = case
             self.cursor = TimelineCursor(case, self.cursor.position, spoilers=self.cursor.spoilers)
             self.refresh_step()
-
-    def action_step(self, delta: int) -> None:
-        """One event on (1) or back (-1)."""
-        self._moved(self.cursor.go(self.cursor.position + delta))
-
-    def action_first(self) -> None:
-        """To the first event."""
-        self._moved(self.cursor.first())
-
-    def action_last(self) -> None:
-        """To the last event."""
-        self._moved(self.cursor.last())
 
     def action_toggle_spoilers(self) -> None:
         """Show or hide the events after the current step, and the figures they give away."""
