@@ -133,16 +133,14 @@ def _cite(source_id: str | None) -> str:
 def case_md(case: Case, lang: str) -> str:
     """`casetui show --format markdown`: the whole case, sources included."""
     out = [f"# {cell(marked(case.name, lang))}", "", f"`{case.id}`", ""]
+    finish = derive.end(case)  # `ended`, else the final shutdown (the end the lifespan counts to)
     facts = [
         ("company", marked(case.company, lang) if case.company else None),
         ("status", label(case.status, lang)),
         ("region", case.region),
         ("tags", ", ".join(case.tags) or None),
         ("launched", case.launched.display() if case.launched else None),
-        (
-            "ended",
-            case.ended.display() + scheduled_mark(derive.is_scheduled(case, case.ended), lang) if case.ended else None,
-        ),
+        ("ended", finish.date.display() + scheduled_mark(finish.scheduled, lang) if finish else None),
         ("lifespan", _span(derive.lifespan(case), lang, derive.lifespan_scheduled(case))),
         ("notice_period", _span(derive.notice_period(case), lang, derive.notice_scheduled(case))),
         ("as_of", case.as_of.display() if case.as_of else None),

@@ -239,7 +239,7 @@ def list_table(summaries: Sequence[Summary], lang: str) -> Grid:
             text(s.company, lang),
             _status(s.status, lang),
             Text(s.launched.display() if s.launched else ""),
-            _when(s.ended, lang, s.end_scheduled and not s.end_derived),
+            _when(s.end, lang, s.end_scheduled),  # `ended`, else the final shutdown (as `list --json`'s "end")
             _span(s.lifespan, lang, s.lifespan_scheduled),
             _span(s.notice, lang, s.notice_scheduled),
         )
@@ -346,6 +346,7 @@ def case_view(case: Case, lang: str) -> Group:
     parts += [title, text(case.summary, lang)]
 
     lifespan, notice = derive.lifespan(case), derive.notice_period(case)
+    finish = derive.end(case)  # `ended`, else the final shutdown (the end the lifespan counts to)
     overview = Table.grid(padding=(0, 2))
     overview.add_column(style="bold", no_wrap=True)
     overview.add_column(overflow="fold")
@@ -355,7 +356,7 @@ def case_view(case: Case, lang: str) -> Group:
         ("region", Text(case.region) if case.region else None),
         ("tags", Text(", ".join(case.tags)) if case.tags else None),
         ("launched", Text(case.launched.display()) if case.launched else None),
-        ("ended", _when(case.ended, lang, derive.is_scheduled(case, case.ended)) if case.ended else None),
+        ("ended", _when(finish.date, lang, finish.scheduled) if finish else None),
         ("lifespan", _span(lifespan, lang, derive.lifespan_scheduled(case)) if lifespan else None),
         ("notice_period", _span(notice, lang, derive.notice_scheduled(case)) if notice else None),
         ("as_of", Text(case.as_of.display()) if case.as_of else None),

@@ -75,7 +75,9 @@ def overview(case: Case, lang: str) -> RenderableType:
     if case.region:
         grid.add_row(word("region", lang), Text(case.region))
     grid.add_row(word("launched", lang), when_text(case.launched))
-    grid.add_row(word("ended", lang), scheduled(when_text(case.ended), derive.is_scheduled(case, case.ended), lang))
+    finish = derive.end(case)  # `ended`, else the final shutdown, as the library's Ended column shows it
+    ended = when_text(None) if finish is None else scheduled(when_text(finish.date), finish.scheduled, lang)
+    grid.add_row(word("ended", lang), ended)
     lifespan, notice = derive.lifespan(case), derive.notice_period(case)
     grid.add_row(word("lifespan", lang), scheduled(span_cell(lifespan, lang), derive.lifespan_scheduled(case), lang))
     grid.add_row(word("notice", lang), scheduled(span_cell(notice, lang), derive.notice_scheduled(case), lang))
