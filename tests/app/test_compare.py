@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
+import pytest
 from rich.cells import cell_len
 from rich.text import Text
 from textual.pilot import Pilot
@@ -317,3 +318,19 @@ def test_columns_fit_two_cases_at_80_and_all_three_at_120() -> None:
     assert wide.fit == 3
     assert wide.label == 29 and wide.cell >= 22
     assert fit_columns(30, cases=3, label_natural=30).fit == 1
+
+
+@pytest.mark.parametrize(("lang", "take_rate"), [("en", "Take rate"), ("zh", "抽成")])
+def test_a_value_one_case_lacks_shows_a_dim_dash(drive, app_factory, screen_text, lang: str, take_rate: str) -> None:
+    """Gamma Card has no take rate: its cell in that differing row reads "—", dimmed, not blank."""
+
+    async def scenario(pilot: Pilot[None]) -> None:
+        screen = await open_compare(pilot, ["alpha-club", "gamma-card"])
+        table = screen.query_one(CompareTable)
+        cells: list[Text] = [cell.text for cell in table.get_row("model.take_rate")[1:]]
+        assert [cell.plain for cell in cells] == ["20%", "—"]
+        assert cells[1].style == "dim"
+        row = next(line for line in screen_text(pilot.app).splitlines() if take_rate in line)
+        assert row.split(take_rate)[1].split() == ["20%", "—"]
+
+    drive(app_factory(lang=lang), scenario, size=(80, 24))

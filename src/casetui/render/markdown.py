@@ -13,7 +13,7 @@ from casetui import derive
 from casetui.compare import Row
 from casetui.i18n import kind_name, label, model_label
 from casetui.model import Case, Fact, Source
-from casetui.render.common import TimelineRow, cell_text, marked, scheduled_mark, timeline_rows
+from casetui.render.common import MISSING, TimelineRow, cell_text, marked, scheduled_mark, timeline_rows
 from casetui.values import show
 from casetui.when import Span
 
@@ -101,8 +101,11 @@ def compare_md(cases: Sequence[Case], rows: Sequence[Row], lang: str, baseline: 
     for row in rows:
         values = []
         for value, differs in zip(row.cells, row.cell_differs, strict=True):
+            if value is None:
+                values.append(MISSING)
+                continue
             text = cell(cell_text(value, lang))
-            if value is not None and value.note:
+            if value.note:
                 text += f" ({cell(value.note)})"
             values.append(f"**{text}**" if differs and baseline is not None and text else text)
         body.append([cell(row.label), *values, "≠" if row.differs else ""])

@@ -25,7 +25,7 @@ from casetui import derive
 from casetui.compare import Row
 from casetui.i18n import kind_name, label, model_label
 from casetui.model import Case, Fact, Source
-from casetui.render.common import cell_fallback, fallback_mark, localized, scheduled_mark, timeline_rows
+from casetui.render.common import MISSING, cell_fallback, fallback_mark, localized, scheduled_mark, timeline_rows
 from casetui.render.grid import Grid, Paragraph, WholeWords, blocks, column_bounds, fit_widths, prewrapped
 from casetui.summary import Summary
 from casetui.text import LText
@@ -252,7 +252,7 @@ def list_table(summaries: Sequence[Summary], lang: str) -> Grid:
 def _cell(value: Shown | None, differs: bool = False, note: bool = True, lang: str = "en") -> Text:
     """A compare value with its fallback and scheduled marks, and its note on a second line when `note`."""
     if value is None:
-        return Text("")
+        return Text(MISSING, style="dim")
     out = Text(value.display, style=DIFFERS if differs else "")
     fallback = cell_fallback(value)
     if fallback:
