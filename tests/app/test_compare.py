@@ -334,3 +334,39 @@ def test_a_value_one_case_lacks_shows_a_dim_dash(drive, app_factory, screen_text
         assert row.split(take_rate)[1].split() == ["20%", "—"]
 
     drive(app_factory(lang=lang), scenario, size=(80, 24))
+
+
+SCHEDULED = Path(__file__).resolve().parents[1] / "fixtures" / "scheduled"
+BUNDLED = Path(__file__).resolve().parents[2] / "cases"
+
+
+@pytest.mark.parametrize(
+    ("lang", "marked", "plain"), [("en", "59 days (scheduled)", "58 days"), ("zh", "59天（计划）", "58天")]
+)
+def test_sunsets_side_by_side_mark_a_notice_resting_on_a_schedule(
+    drive, app_factory, read_text, lang: str, marked: str, plain: str
+) -> None:
+    """delta-shop's stop comes after its as_of; eta-plain has no as_of: only the first is marked, bar and axis."""
+
+    async def scenario(pilot: Pilot[None]) -> None:
+        screen = await open_compare(pilot, ["delta-shop", "eta-plain"])
+        await pilot.press("s")
+        await pilot.pause()
+        for part in ("#notice-bars", "#aligned-axis"):
+            text = read_text(screen.query_one(part))
+            assert marked in text, text
+            assert plain in text and f"{plain} (" not in text and f"{plain}（" not in text, text
+
+    drive(app_factory(SCHEDULED, lang=lang), scenario)
+
+
+def test_chinese_service_names_in_the_stop_order_wrap_whole_at_80_columns(drive, app_factory, read_text) -> None:
+    async def scenario(pilot: Pilot[None]) -> None:
+        screen = await open_compare(pilot, ["kuaishou-self-operated", "xiaohongka", "xiaomi-mi-fan-festival"])
+        await pilot.press("s")
+        await pilot.pause()
+        notices = "".join(read_text(screen.query_one("#notice-bars")).split())
+        assert "…" not in notices
+        assert "1精选门店折扣（吃喝玩乐一卡通）T+22d→2小红卡商家官方认证T+22d" in notices
+
+    drive(app_factory(BUNDLED, lang="zh"), scenario, size=(80, 24))
