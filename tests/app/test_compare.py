@@ -367,6 +367,6 @@ def test_chinese_service_names_in_the_stop_order_wrap_whole_at_80_columns(drive,
         await pilot.pause()
         notices = "".join(read_text(screen.query_one("#notice-bars")).split())
         assert "…" not in notices
-        assert "1精选门店折扣（吃喝玩乐一卡通）T+22d→2小红卡商家官方认证T+22d" in notices
+        assert "1精选门店折扣（吃喝玩乐一卡通）T+22天→2小红卡商家官方认证T+22天" in notices
 
     drive(app_factory(BUNDLED, lang="zh"), scenario, size=(80, 24))

@@ -56,3 +56,15 @@ def test_chinese_text_tables_break_lines_by_chinese_custom(cli, width: str) -> N
         assert result.exit_code == 0, result.stderr
         starts = [cell[0] for line in result.stdout.splitlines() for cell in _cells(line)]
         assert not [c for c in starts if c in NO_LINE_START and c not in ",.;:?!)]}%"], (args, result.stdout)
+
+
+def test_chinese_t_offsets_use_chinese_units_and_json_keeps_the_notation(cli, cli_json) -> None:
+    """Youyu: T-3y / T+59d are `T-3年` / `T+59天` in Chinese text and Markdown; JSON's display stays as is."""
+    for fmt in ([], ["--format", "markdown"]):
+        result = cli("--lang", "zh", "timeline", "xiaomi-youpin-youyu", *fmt, cases=BUNDLED)
+        assert result.exit_code == 0, result.output
+        out = result.stdout
+        assert "T-3年" in out and "T-3个月" in out and "T+59天" in out, out
+        assert not re.search(r"T[+-]\d+(y|mo|d)\b", out), out
+    doc = cli_json("--lang", "zh", "timeline", "xiaomi-youpin-youyu", "--format", "json", cases=BUNDLED)
+    assert [e["offset"]["display"] for e in doc["events"]][-1] == "T+59d"

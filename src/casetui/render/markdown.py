@@ -59,7 +59,7 @@ def _timeline_table(case: Case, rows: Sequence[TimelineRow], lang: str) -> list[
             title += "<br>*" + cell(marked(event.detail, lang)) + "*"
         body.append(
             [
-                row.offset.offset() if row.offset else "",
+                row.offset.offset(lang) if row.offset else "",
                 event.date.display() + scheduled_mark(row.scheduled, lang),
                 kind_name(event.kind, lang),
                 title,

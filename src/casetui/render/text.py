@@ -303,7 +303,7 @@ def timeline_table(case: Case, lang: str) -> LongTable:
                 stops.append(", ")
             stops.append_text(text(service.name, lang))
         table.add_row(
-            Text(row.offset.offset() if row.offset else "", style="cyan"),
+            Text(row.offset.offset(lang) if row.offset else "", style="cyan"),
             _when(event.date, lang, row.scheduled),
             Text(kind_name(event.kind, lang)),
             title,

@@ -182,7 +182,7 @@ def timeline(case: Case, lang: str) -> RenderableType:
             body.append_text(sources_text(event.sources))
         table.add_row(
             scheduled(when_text(event.date, stacked=True), derive.scheduled(case, event), lang, own_line=True),
-            _offset(offset),
+            _offset(offset, lang),
             Text(word(f"kind_{kind}", lang), style=KIND_STYLES.get(kind, "")),
             Wrapped(body),
         )
@@ -193,11 +193,11 @@ def timeline(case: Case, lang: str) -> RenderableType:
     return table
 
 
-def _offset(offset: Span | None) -> Text:
+def _offset(offset: Span | None, lang: str) -> Text:
     """`T+59d`, with T-0 itself in bold; empty without an announcement."""
     if offset is None:
         return Text("")
-    return Text(offset.offset(), style="bold" if offset.amount == 0 else "dim")
+    return Text(offset.offset(lang), style="bold" if offset.amount == 0 else "dim")
 
 
 def _phase_of(case: Case, event: Event) -> Phase | None:

@@ -166,7 +166,7 @@ class SideBySideSunsets(VerticalScroll):
                 text.append(f"{n} ", style="bold #d9534f")
                 text.append_text(safe.localized(service.name, lang))
                 if offset is not None:
-                    text.append(f" {offset.offset()}", style="dim")
+                    text.append(f" {offset.offset(lang)}", style="dim")
         return text
 
     def _axis(self, lang: str) -> Group:
@@ -194,7 +194,7 @@ class SideBySideSunsets(VerticalScroll):
                 if cell.plain:
                     cell.append("\n")
                 cell.append_text(self._event_text(self.cases[item.case], item.event, lang))
-            offsets = list(dict.fromkeys(item.offset.offset() for item in placed))
+            offsets = list(dict.fromkeys(item.offset.offset(lang) for item in placed))
             axis = Text("\n".join(offsets))
             # T-0 gets a rule above and below, so the eye finds the line every case is aligned on.
             before_zero = n + 1 < len(rows) and rows[n + 1][0] == 0
