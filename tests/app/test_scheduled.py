@@ -169,3 +169,24 @@ def test_no_legend_without_a_scheduled_mark(app_factory, drive, screen_text, fix
         assert "* scheduled" not in screen_text(pilot.app)
 
     drive(app_factory(fixture_dir), scenario)
+
+
+def test_no_lifespan_gets_no_scheduled_mark(app_factory, drive, screen_text, tmp_path: Path) -> None:
+    """Without `launched` there is no lifespan: its dash carries no mark, though the end is scheduled."""
+    text = (SCHEDULED / "delta-shop.toml").read_text(encoding="utf-8")
+    assert 'launched = "2019"\n' in text
+    (tmp_path / "delta-shop.toml").write_text(text.replace('launched = "2019"\n', ""), encoding="utf-8")
+
+    async def scenario(pilot: Pilot[None]) -> None:
+        app = pilot.app
+        assert isinstance(app, CaseTUI)
+        cells = row_cells(app.library.entries["delta-shop"], "en")
+        assert cells["lifespan"].plain == "—" and cells["ended"].plain == "2022-03-17*"
+        preview = screen_text(app)
+        assert "Lifespan      —" in preview and "— (scheduled)" not in preview, preview
+        app.open_case("delta-shop")
+        await pilot.pause()
+        overview = screen_text(app)
+        assert "— (scheduled)" not in overview and "2022-03-17 10:00 +08:00 (scheduled)" in overview, overview
+
+    drive(app_factory(tmp_path), scenario)

@@ -79,7 +79,8 @@ def overview(case: Case, lang: str) -> RenderableType:
     ended = when_text(None) if finish is None else scheduled(when_text(finish.date), finish.scheduled, lang)
     grid.add_row(word("ended", lang), ended)
     lifespan, notice = derive.lifespan(case), derive.notice_period(case)
-    grid.add_row(word("lifespan", lang), scheduled(span_cell(lifespan, lang), derive.lifespan_scheduled(case), lang))
+    marked = lifespan is not None and derive.lifespan_scheduled(case)  # not on the dash of no lifespan
+    grid.add_row(word("lifespan", lang), scheduled(span_cell(lifespan, lang), marked, lang))
     grid.add_row(word("notice", lang), scheduled(span_cell(notice, lang), derive.notice_scheduled(case), lang))
     announced, shutdown = derive.announcement(case), derive.final_shutdown(case)
     if announced is not None:

@@ -441,7 +441,7 @@ def natural_widths(entries: Collection[Entry], lang: str) -> dict[str, int]:
     glyph = cell_len(SCHEDULED_GLYPH)
     widths["launched"] = max(widths["launched"], dates)
     widths["ended"] = max(widths["ended"], dates + (glyph if any(map(_END_SCHEDULED, summaries)) else 0))
-    for column, flag in (("lifespan", _LIFESPAN_SCHEDULED), ("notice", _NOTICE_SCHEDULED)):
+    for column, flag in (("lifespan", _lifespan_marked), ("notice", _NOTICE_SCHEDULED)):
         widths[column] = max(widths[column], spans_width + (glyph if any(map(flag, summaries)) else 0))
     widths["status"] = max([widths["status"], *(cell_len(status_text(s, lang).plain) for s in statuses)])
     return {c: min(w, MAX_WIDTHS.get(c, w)) for c, w in widths.items()}
@@ -450,13 +450,17 @@ def natural_widths(entries: Collection[Entry], lang: str) -> dict[str, int]:
 _STATUS, _NAME, _COMPANY = attrgetter("status"), attrgetter("name"), attrgetter("company")
 _LAUNCHED, _END, _PRECISION = attrgetter("launched"), attrgetter("end"), attrgetter("precision")
 _LIFESPAN, _NOTICE = attrgetter("lifespan"), attrgetter("notice")
-_END_SCHEDULED, _LIFESPAN_SCHEDULED = attrgetter("end_scheduled"), attrgetter("lifespan_scheduled")
-_NOTICE_SCHEDULED = attrgetter("notice_scheduled")
+_END_SCHEDULED, _NOTICE_SCHEDULED = attrgetter("end_scheduled"), attrgetter("notice_scheduled")
 
 
 def has_scheduled(summary: Summary) -> bool:
     """Whether any cell of the case's row rests on a date after its `as_of` (and carries the mark)."""
-    return summary.end_scheduled or summary.lifespan_scheduled or summary.notice_scheduled
+    return summary.end_scheduled or _lifespan_marked(summary) or summary.notice_scheduled
+
+
+def _lifespan_marked(summary: Summary) -> bool:
+    """A lifespan to a scheduled end is marked; with no `launched` there is no lifespan, and no mark on its dash."""
+    return summary.lifespan is not None and summary.lifespan_scheduled
 
 
 def _widest(values: Iterable[LText], lang: str, width: int, cap: int) -> int:
@@ -514,7 +518,7 @@ def row_cells(entry: Entry, lang: str) -> dict[str, Text]:
         "launched": when_text(summary.launched, compact=True),
         # `ended`, or else the final shutdown's date, as the lifespan beside it counts to.
         "ended": _scheduled(when_text(summary.end, compact=True), summary.end_scheduled),
-        "lifespan": _scheduled(span_cell(summary.lifespan, lang, compact=True), summary.lifespan_scheduled),
+        "lifespan": _scheduled(span_cell(summary.lifespan, lang, compact=True), _lifespan_marked(summary)),
         "notice": _scheduled(span_cell(summary.notice, lang, compact=True), summary.notice_scheduled),
     }
 

@@ -90,7 +90,8 @@ def render_preview(entry: Entry | None, lang: str) -> RenderableType:
     facts.add_row(Text(word("ended", lang)), ended)
     summary = entry.summary
     if summary is not None:
-        lifespan = scheduled(span_cell(summary.lifespan, lang), summary.lifespan_scheduled, lang)
+        marked = summary.lifespan is not None and summary.lifespan_scheduled  # not on the dash of no lifespan
+        lifespan = scheduled(span_cell(summary.lifespan, lang), marked, lang)
         facts.add_row(Text(word("lifespan", lang)), lifespan)
         notice = scheduled(span_cell(summary.notice, lang), summary.notice_scheduled, lang)
         facts.add_row(Text(word("notice", lang)), notice)
