@@ -237,7 +237,7 @@ def test_broken_file_is_listed_with_its_error_and_shadowed_id_is_reported(
         assert rows(pilot) == [*ALL, "delta-broken"]  # broken files sort last
         text = screen_text(pilot.app)
         assert "✗ broken" in text
-        assert "problem(s) in the library" in text  # the start-up notification
+        assert "problems in the library: press p to see them." in text  # the start-up notification
         await pilot.press("end")
         await pilot.pause()
         text = screen_text(pilot.app)
@@ -442,6 +442,19 @@ def test_opening_the_problems_panel_takes_away_the_toast_that_covered_it(
         assert "press p to see them" not in text
 
     drive(app_factory(first, second), scenario, size=(80, 24))
+
+
+def test_one_problem_is_one_problem(screen_text, app_factory, drive, fixture_dir: Path, tmp_path: Path) -> None:
+    """A single shadowed id: the start-up note says "1 problem … see it", not "1 problem(s)"."""
+    second = tmp_path / "theirs"
+    second.mkdir()
+    shutil.copy(fixture_dir / "alpha-club.toml", second / "alpha-club.toml")
+
+    async def scenario(pilot: Pilot[None]) -> None:
+        assert len(pilot.app.library.problems) == 1
+        assert "1 problem in the library: press p to see it." in screen_text(pilot.app)
+
+    drive(app_factory(fixture_dir, second), scenario)
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
