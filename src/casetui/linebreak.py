@@ -57,12 +57,15 @@ def break_points(text: str) -> list[int]:
     if text.isascii():
         return [m.start() for m in _SPACE_THEN_WORD.finditer(text)]
     points: list[int] = []
+    last = text[0]  # The last character before `index` that is not a space: `（ ` may not end a line either.
     for index in range(1, len(text)):
         before, after = text[index - 1], text[index]
+        if not before.isspace():
+            last = before
         if after.isspace():
             continue  # Spaces stay at the end of the line before, as in Rich.
         if before.isspace():
-            if after not in NO_LINE_START:
+            if after not in NO_LINE_START and last not in NO_LINE_END:
                 points.append(index)
         elif _may_break(before, after):
             points.append(index)

@@ -236,16 +236,23 @@ class Span(NamedTuple):
             parts.append(f"{hours}小时")
         return sign + ("".join(parts) or "0天")
 
-    def offset(self) -> str:
-        """Compact signed form for timelines: `T+59d`, `T-3mo`, `T-4y`, `T-1y11mo`, `T+5h`, `T+0`."""
+    def offset(self, lang: str = "en") -> str:
+        """Compact signed form for timelines: `T+59d`, `T-3mo`, `T-4y`, `T-1y11mo`, `T+5h`, `T+0`.
+
+        In Chinese the units are Chinese (`T+59天`, `T-1年11个月`): `y`, `mo` and `d` are English.
+        """
         shown = self.shown()
         if shown is not self:
-            return shown.offset()
+            return shown.offset(lang)
         n = self.amount
         if n == 0:
             return "T+0"
         sign = "+" if n > 0 else "-"
         n = abs(n)
+        if lang.split("-")[0].lower() == "zh":
+            if self.unit is SpanUnit.SECOND and n < 3600:
+                return f"T{sign}{max(n // 60, 1)}分钟"
+            return f"T{sign}{Span(n, self.unit)._display_zh()}"
         if self.unit is SpanUnit.YEAR:
             return f"T{sign}{n}y"
         if self.unit is SpanUnit.MONTH:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from textual.pilot import Pilot
@@ -57,3 +58,26 @@ def test_the_chinese_screens_show_no_english_label_of_ours(screen_text, drive) -
 
     drive(app, scenario, size=(120, 40))
     assert not found, found
+
+
+def test_t_offsets_in_the_timeline_tab_and_the_sunset_speak_chinese(screen_text, drive) -> None:
+    """`T-3年` and `T+59天`, not the English `T-3y` and `T+59d`, in the case's timeline and the sunset."""
+    app = make_app([BUNDLED], lang="zh", bundled=False, env="")
+    app.animation_level = "none"
+
+    async def scenario(pilot: Pilot[None]) -> None:
+        app.open_case("xiaomi-youpin-youyu")
+        await pilot.pause()
+        await pilot.press("3")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "T-3年" in text and "T-3个月" in text, text
+        app.open_sunset("xiaomi-youpin-youyu")
+        await pilot.pause()
+        await pilot.press("end")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "T+59天" in text, text
+        assert not re.search(r"T[+-]\d+(y|mo|d)\b", text), text
+
+    drive(app, scenario)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
+import pytest
 from rich.cells import cell_len
 from rich.text import Text
 from textual.pilot import Pilot
@@ -317,3 +318,55 @@ def test_columns_fit_two_cases_at_80_and_all_three_at_120() -> None:
     assert wide.fit == 3
     assert wide.label == 29 and wide.cell >= 22
     assert fit_columns(30, cases=3, label_natural=30).fit == 1
+
+
+@pytest.mark.parametrize(("lang", "take_rate"), [("en", "Take rate"), ("zh", "抽成")])
+def test_a_value_one_case_lacks_shows_a_dim_dash(drive, app_factory, screen_text, lang: str, take_rate: str) -> None:
+    """Gamma Card has no take rate: its cell in that differing row reads "—", dimmed, not blank."""
+
+    async def scenario(pilot: Pilot[None]) -> None:
+        screen = await open_compare(pilot, ["alpha-club", "gamma-card"])
+        table = screen.query_one(CompareTable)
+        cells: list[Text] = [cell.text for cell in table.get_row("model.take_rate")[1:]]
+        assert [cell.plain for cell in cells] == ["20%", "—"]
+        assert cells[1].style == "dim"
+        row = next(line for line in screen_text(pilot.app).splitlines() if take_rate in line)
+        assert row.split(take_rate)[1].split() == ["20%", "—"]
+
+    drive(app_factory(lang=lang), scenario, size=(80, 24))
+
+
+SCHEDULED = Path(__file__).resolve().parents[1] / "fixtures" / "scheduled"
+BUNDLED = Path(__file__).resolve().parents[2] / "cases"
+
+
+@pytest.mark.parametrize(
+    ("lang", "marked", "plain"), [("en", "59 days (scheduled)", "58 days"), ("zh", "59天（计划）", "58天")]
+)
+def test_sunsets_side_by_side_mark_a_notice_resting_on_a_schedule(
+    drive, app_factory, read_text, lang: str, marked: str, plain: str
+) -> None:
+    """delta-shop's stop comes after its as_of; eta-plain has no as_of: only the first is marked, bar and axis."""
+
+    async def scenario(pilot: Pilot[None]) -> None:
+        screen = await open_compare(pilot, ["delta-shop", "eta-plain"])
+        await pilot.press("s")
+        await pilot.pause()
+        for part in ("#notice-bars", "#aligned-axis"):
+            text = read_text(screen.query_one(part))
+            assert marked in text, text
+            assert plain in text and f"{plain} (" not in text and f"{plain}（" not in text, text
+
+    drive(app_factory(SCHEDULED, lang=lang), scenario)
+
+
+def test_chinese_service_names_in_the_stop_order_wrap_whole_at_80_columns(drive, app_factory, read_text) -> None:
+    async def scenario(pilot: Pilot[None]) -> None:
+        screen = await open_compare(pilot, ["kuaishou-self-operated", "xiaohongka", "xiaomi-mi-fan-festival"])
+        await pilot.press("s")
+        await pilot.pause()
+        notices = "".join(read_text(screen.query_one("#notice-bars")).split())
+        assert "…" not in notices
+        assert "1精选门店折扣（吃喝玩乐一卡通）T+22天→2小红卡商家官方认证T+22天" in notices
+
+    drive(app_factory(BUNDLED, lang="zh"), scenario, size=(80, 24))

@@ -6,6 +6,7 @@ import shutil
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from textual import events
 from textual.command import CommandInput
 from textual.pilot import Pilot
@@ -15,6 +16,7 @@ from casetui.tui.app import CaseTUI
 from casetui.tui.screens.case import CaseScreen
 from casetui.tui.screens.library import LibraryScreen
 from casetui.tui.widgets.case_table import CaseTable
+from casetui.tui.widgets.preview import CasePreview
 
 ALL = ["alpha-club", "beta-market", "gamma-card"]
 
@@ -235,7 +237,7 @@ def test_broken_file_is_listed_with_its_error_and_shadowed_id_is_reported(
         assert rows(pilot) == [*ALL, "delta-broken"]  # broken files sort last
         text = screen_text(pilot.app)
         assert "✗ broken" in text
-        assert "problem(s) in the library" in text  # the start-up notification
+        assert "problems in the library: press p to see them." in text  # the start-up notification
         await pilot.press("end")
         await pilot.pause()
         text = screen_text(pilot.app)
@@ -440,6 +442,43 @@ def test_opening_the_problems_panel_takes_away_the_toast_that_covered_it(
         assert "press p to see them" not in text
 
     drive(app_factory(first, second), scenario, size=(80, 24))
+
+
+def test_one_problem_is_one_problem(screen_text, app_factory, drive, fixture_dir: Path, tmp_path: Path) -> None:
+    """A single shadowed id: the start-up note says "1 problem … see it", not "1 problem(s)"."""
+    second = tmp_path / "theirs"
+    second.mkdir()
+    shutil.copy(fixture_dir / "alpha-club.toml", second / "alpha-club.toml")
+
+    async def scenario(pilot: Pilot[None]) -> None:
+        assert len(pilot.app.library.problems) == 1
+        assert "1 problem in the library: press p to see it." in screen_text(pilot.app)
+
+    drive(app_factory(fixture_dir, second), scenario)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_problems_panel_at_80x24_leaves_the_rows_in_view(
+    screen_text, app_factory, drive, fixture_dir: Path, tmp_path: Path, lang: str
+) -> None:
+    """Opened under a narrow table, the panel takes the preview's place: every row stays on screen."""
+    first, second = _library_with_problems(fixture_dir, tmp_path)
+
+    async def scenario(pilot: Pilot[None]) -> None:
+        await pilot.press("p")
+        await pilot.pause()
+        text = screen_text(pilot.app)
+        assert ("─ Problems ─" if lang == "en" else "─ 问题 ─") in text  # the panel is open
+        table = pilot.app.screen.query_one(CaseTable)
+        assert table.row_count == 4 and table.scrollable_content_region.height - 1 >= table.row_count, text
+        names = ("Alpha Club", "Beta Market", "Gamma Card") if lang == "en" else ("阿尔法会员店",)
+        for name in (*names, "delta-broken"):
+            assert name in text, text
+        await pilot.press("p")  # closed: the preview is back
+        await pilot.pause()
+        assert pilot.app.screen.query_one(CasePreview).display
+
+    drive(app_factory(first, second, lang=lang), scenario, size=(80, 24))
 
 
 def test_s_sorts_only_by_the_columns_on_screen(screen_text, app_factory, drive) -> None:

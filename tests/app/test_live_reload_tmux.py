@@ -51,3 +51,17 @@ def test_the_open_case_follows_saves_and_shows_a_broken_one_in_place(tmux: Tmux)
 
     tmux.wait_for("app", "Ordering stops", again=lambda: save_by_rename(path, original))
     assert "events[2].kind" not in tmux.screen("app")
+
+
+def test_the_app_served_to_browsers_follows_saves_too(tmux: Tmux) -> None:
+    """`casetui serve` runs `served-app` for each tab: it reloads as the terminal app does (here in a terminal)."""
+    folder = tmux.home / "cases"
+    folder.mkdir()
+    path = folder / "alpha-club.toml"
+    shutil.copy(FIXTURES / "alpha-club.toml", path)
+    original = path.read_text(encoding="utf-8")
+    tmux.start("served", "served-app", cases=folder)
+    tmux.wait_for("served", "Alpha Club", "1/1")
+    edited = original.replace('en = "Alpha Club"', 'en = "Alpha Club Renamed"', 1)
+    assert edited != original
+    tmux.wait_for("served", "Alpha Club Renamed", again=lambda: save_by_rename(path, edited))

@@ -107,3 +107,86 @@ def test_the_library_preview_words_it_and_the_list_styles_it(app_factory, drive,
         assert ("3 years (scheduled)" if lang == "en" else "3年（计划）") in preview
 
     drive(app_factory(SCHEDULED, lang=lang), scenario)
+
+
+NAMES = {"delta": ("Delta Shop", "德尔塔商城"), "epsilon": ("Epsilon Pause", "艾普西隆"), "eta": ("Eta Plain",)}
+
+
+def table_rows(text: str) -> dict[str, str]:
+    """The library table's lines on screen, by the case whose name (in either language) starts them."""
+    rows: dict[str, str] = {}
+    for line in text.splitlines():
+        for case, names in NAMES.items():
+            if line.strip().startswith(names):
+                rows.setdefault(case, line)  # the table's row, not the preview's title below it
+    return rows
+
+
+@pytest.mark.parametrize(("lang", "legend"), [("en", "* scheduled"), ("zh", "* 计划")])
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+def test_the_ended_column_shows_the_scheduled_stop_and_says_what_the_mark_means(
+    app_factory, drive, screen_text, read_text, lang: str, legend: str, size: tuple[int, int]
+) -> None:
+    """A case without `ended` ends at its final shutdown, marked `*` when that is after `as_of`."""
+
+    async def scenario(pilot: Pilot[None]) -> None:
+        app = pilot.app
+        assert isinstance(app, CaseTUI)
+        table = app.screen.query_one(CaseTable)
+        assert "ended" in table.columns
+        text = screen_text(app)
+        rows = table_rows(text)
+        assert "2022-03-17*" in rows["delta"] and ("3y*" if lang == "en" else "3年*") in rows["delta"]
+        assert "2030-03-01" in rows["eta"] and "*" not in rows["eta"]  # derived from its shutdown, no as_of
+        assert "2021-10-11*" in rows["epsilon"]  # `ended` as written, after its as_of
+        assert legend in text
+        table.move_to("delta-shop")
+        await pilot.pause()
+        # The preview's Ended line, wherever the pane's width wraps it.
+        preview = "".join(read_text(app.screen.query_one("#preview-body")).replace("▊", "").split())
+        assert ("Ended2022-03-17(scheduled)" if lang == "en" else "结束2022-03-17（计划）") in preview
+
+    drive(app_factory(SCHEDULED, lang=lang), scenario, size=size)
+
+
+def test_sorting_by_ended_uses_the_end_the_column_shows(app_factory, drive) -> None:
+    async def scenario(pilot: Pilot[None]) -> None:
+        app = pilot.app
+        assert isinstance(app, CaseTUI)
+        table = app.screen.query_one(CaseTable)
+        while app.screen.listing.sort != "ended":
+            await pilot.press("s")
+        await pilot.pause()
+        assert table.ids == ["epsilon-pause", "delta-shop", "eta-plain", "zeta-merge"]
+        await pilot.press("S")  # newest end first; a case with no end at all stays last
+        assert table.ids == ["eta-plain", "delta-shop", "epsilon-pause", "zeta-merge"]
+
+    drive(app_factory(SCHEDULED), scenario)
+
+
+def test_no_legend_without_a_scheduled_mark(app_factory, drive, screen_text, fixture_dir) -> None:
+    async def scenario(pilot: Pilot[None]) -> None:
+        assert "* scheduled" not in screen_text(pilot.app)
+
+    drive(app_factory(fixture_dir), scenario)
+
+
+def test_no_lifespan_gets_no_scheduled_mark(app_factory, drive, screen_text, tmp_path: Path) -> None:
+    """Without `launched` there is no lifespan: its dash carries no mark, though the end is scheduled."""
+    text = (SCHEDULED / "delta-shop.toml").read_text(encoding="utf-8")
+    assert 'launched = "2019"\n' in text
+    (tmp_path / "delta-shop.toml").write_text(text.replace('launched = "2019"\n', ""), encoding="utf-8")
+
+    async def scenario(pilot: Pilot[None]) -> None:
+        app = pilot.app
+        assert isinstance(app, CaseTUI)
+        cells = row_cells(app.library.entries["delta-shop"], "en")
+        assert cells["lifespan"].plain == "—" and cells["ended"].plain == "2022-03-17*"
+        preview = screen_text(app)
+        assert "Lifespan      —" in preview and "— (scheduled)" not in preview, preview
+        app.open_case("delta-shop")
+        await pilot.pause()
+        overview = screen_text(app)
+        assert "— (scheduled)" not in overview and "2022-03-17 10:00 +08:00 (scheduled)" in overview, overview
+
+    drive(app_factory(tmp_path), scenario)

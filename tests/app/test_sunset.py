@@ -8,6 +8,7 @@ from pathlib import Path
 from textual.pilot import Pilot
 
 from casetui.tui.app import CaseTUI
+from casetui.tui.factory import make_app
 from casetui.tui.screens.sunset import SunsetScreen
 from casetui.tui.widgets.event_card import EventCard, QuestionList, SourceList
 from casetui.tui.widgets.ribbon import Ribbon
@@ -287,3 +288,20 @@ def test_the_spoilers_key_is_in_the_footer_and_help_in_both_languages(drive, app
         assert "剧透" in screen_text(pilot.app)
 
     drive(app_factory(), scenario)
+
+
+def test_a_phase_whose_title_fits_keeps_its_closing_bracket_not_an_ellipsis(drive, read_text) -> None:
+    """Taoxiaopu in Chinese at 80x24: the first phase's bracket closes before the next phase's label."""
+    app = make_app([Path(__file__).resolve().parents[2] / "cases"], lang="zh", bundled=False, env="")
+
+    async def scenario(pilot: Pilot[None]) -> None:
+        assert isinstance(pilot.app, CaseTUI)
+        pilot.app.open_sunset("taoxiaopu")
+        await pilot.pause()
+        phases = read_text(pilot.app.screen.query_one(Ribbon)).splitlines()[0]
+        assert "借助运营商扩张，传销质疑如影随形" in phases and "停服（按公告预定）" in phases
+        assert "…" not in phases, phases
+        first = phases.split("┌")[1]
+        assert first.rstrip().endswith("┐"), phases
+
+    drive(app, scenario, size=(80, 24))

@@ -147,7 +147,7 @@ def test_markdown(cli):
     )
     assert lines[1] == "|---|---|---|---|---|"
     assert "| Membership fee | 396 CNY (one-off) | 399 CNY | 168 CNY (per year) | ≠ |" in lines
-    assert "| Cities |  | 12 |  | ≠ |" in lines
+    assert "| Cities | — | 12 | — | ≠ |" in lines
 
 
 def test_markdown_baseline_sets_differing_cells_in_bold(cli):
@@ -191,3 +191,27 @@ def test_usage_errors_exit_2(cli, args):
     result = cli("compare", *args)
     assert result.exit_code == 2
     assert result.stdout == ""
+
+
+@pytest.mark.parametrize(("lang", "take_rate"), [("en", "Take rate"), ("zh", "抽成")])
+def test_a_value_one_case_lacks_shows_a_dash_in_text_and_markdown(cli, lang: str, take_rate: str) -> None:
+    """Gamma Card has no take rate: the row differs, and its cell says "—" rather than nothing."""
+    args = ("--lang", lang, "compare", "alpha-club", "gamma-card")
+    table = cli(*args).stdout
+    row = row_line(table, take_rate)
+    assert row.split()[0] == "≠" and row.split(take_rate)[1].split() == ["20%", "—"]
+
+    markdown = cli(*args, "--format", "markdown").stdout
+    assert f"| {take_rate} | 20% | — | ≠ |" in markdown
+    # With a baseline, values that differ are set in bold; the dash is not a value.
+    pinned = cli(*args, "--format", "markdown", "--baseline", "alpha-club").stdout
+    assert f"| {take_rate} | 20% | — | ≠ |" in pinned
+
+
+def test_a_value_one_case_lacks_stays_empty_in_csv_and_null_in_json(cli, cli_json) -> None:
+    rows = list(csv.reader(io.StringIO(cli("compare", "alpha-club", "gamma-card", "--format", "csv").stdout)))
+    take = next(r for r in rows if r[0] == "model.take_rate")
+    assert take[-2:] == ["20", ""]
+    doc = cli_json("compare", "alpha-club", "gamma-card", "--format", "json")
+    take_rate = next(r for r in doc["rows"] if r["key"] == "model.take_rate")
+    assert take_rate["values"]["gamma-card"] is None

@@ -135,6 +135,33 @@ def test_list_and_show_tables_mark_the_spans(sched) -> None:
     assert "2021-10-11 (scheduled)" in shown
 
 
+@pytest.mark.parametrize(("lang", "mark"), [("en", " (scheduled)"), ("zh", "（计划）")])
+def test_the_list_table_ends_a_sunsetting_case_at_its_scheduled_stop(sched, lang: str, mark: str) -> None:
+    """Without `ended`, the Ended column shows the final shutdown (as `list --json`'s "end"), marked when scheduled."""
+    listing = sched("--lang", lang, "list", env={"COLUMNS": "200"}).stdout
+    rows = {line.split()[0]: line for line in listing.splitlines()[2:] if line.strip()}
+    assert f"2022-03-17 10:00 +08:00{mark}" in rows["delta-shop"]
+    assert "2030-03-01" in rows["eta-plain"] and mark.strip() not in rows["eta-plain"]  # derived, not scheduled
+    assert f"2021-10-11{mark}" in rows["epsilon-pause"]  # `ended` as written, after as_of
+
+
+def test_sorting_by_ended_uses_the_end_the_column_shows(sched) -> None:
+    """delta-shop has no `ended`: it sorts by its final shutdown, between epsilon's 2021 and eta's 2030."""
+    listing = sched("list", "--sort", "ended", env={"COLUMNS": "200"}).stdout
+    ids = [line.split()[0] for line in listing.splitlines()[2:] if line.strip()]
+    assert ids == ["epsilon-pause", "delta-shop", "eta-plain", "zeta-merge"]
+    ordered = parsed(sched("list", "--json", "--sort", "ended", "--reverse"))["cases"]
+    assert [c["id"] for c in ordered] == ["eta-plain", "delta-shop", "epsilon-pause", "zeta-merge"]
+
+
+def test_show_names_the_derived_end(sched) -> None:
+    shown = sched("show", "delta-shop").stdout
+    ended = next(line for line in shown.splitlines() if line.startswith("Ended"))
+    assert ended.split(None, 1)[1].strip() == "2022-03-17 10:00 +08:00 (scheduled)"
+    markdown = sched("--lang", "zh", "show", "delta-shop", "--format", "markdown").stdout
+    assert "- **结束:** 2022-03-17 10:00 +08:00（计划）" in markdown
+
+
 def test_validate_warns_at_the_line_of_status_and_ended_and_exits_0(sched) -> None:
     result = sched("validate", str(SCHEDULED))
     assert result.exit_code == 0, result.output

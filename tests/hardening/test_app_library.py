@@ -57,7 +57,7 @@ def test_duplicate_ids_and_broken_files_show_beside_the_cases(app_factory, drive
         assert sorted(rows) == ["alpha-club", "beta-market", "broken-status", "broken-syntax", "gamma-card"]
         text = check_screen(app, "library", expect="Alpha Club (first)")  # the first folder wins the id
         assert "Gamma Card" in text and "Beta Market" in text
-        assert "problem(s) in the library" in text
+        assert "problems in the library: press p to see them." in text
         await pilot.press("p")
         assert "Problems" in screen_text(app)
         problems = " ".join(widget_text(app.screen.query_one("#problems-body")).split())  # lines unwrapped

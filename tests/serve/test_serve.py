@@ -163,7 +163,15 @@ def test_the_served_app_opens_read_only_with_the_global_options(cli, fake_app, m
     monkeypatch.setenv("TEXTUAL_DRIVER", "textual.drivers.web_driver:WebDriver")
     result = cli("--no-bundled", "--lang", "zh", "--cases", str(FIXTURES), "served-app")
     assert result.exit_code == 0, result.output
-    assert fake_app == [{"cases_dirs": [FIXTURES], "lang": "zh", "bundled": False, "read_only": "1"}]
+    assert fake_app == [{"cases_dirs": [FIXTURES], "lang": "zh", "bundled": False, "watch": True, "read_only": "1"}]
+
+
+def test_the_served_app_reloads_on_save_unless_told_not_to(cli, fake_app, monkeypatch) -> None:
+    monkeypatch.setenv("TEXTUAL_DRIVER", "textual.drivers.web_driver:WebDriver")
+    monkeypatch.setenv("CASETUI_NO_WATCH", "1")
+    result = cli("--cases", str(FIXTURES), "served-app")
+    assert result.exit_code == 0, result.output
+    assert [run["watch"] for run in fake_app] == [False]
 
 
 def test_the_served_app_refuses_a_pipe_outside_textual_serve(cli, fake_app, monkeypatch) -> None:

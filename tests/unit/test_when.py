@@ -263,3 +263,21 @@ def test_a_long_span_shows_in_years_and_months_whatever_it_was_counted_in(
 ) -> None:
     """`3y` beside `2824d` read as two scales: from about three months on, every span is years and months."""
     assert (span.display("en"), span.display("zh"), span.offset()) == (english, chinese, offset)
+
+
+@pytest.mark.parametrize(
+    ("span", "english", "chinese"),
+    [
+        (Span(-3, SpanUnit.YEAR), "T-3y", "T-3年"),
+        (Span(-23, SpanUnit.MONTH), "T-1y11mo", "T-1年11个月"),
+        (Span(-3, SpanUnit.MONTH), "T-3mo", "T-3个月"),
+        (Span(59, SpanUnit.DAY), "T+59d", "T+59天"),
+        (Span(0, SpanUnit.DAY), "T+0", "T+0"),
+        (Span(86400 + 5 * 3600, SpanUnit.SECOND), "T+1d5h", "T+1天5小时"),
+        (Span(5 * 3600, SpanUnit.SECOND), "T+5h", "T+5小时"),
+        (Span(-90, SpanUnit.SECOND), "T-1min", "T-1分钟"),
+    ],
+)
+def test_t_offsets_in_english_and_chinese(span: Span, english: str, chinese: str) -> None:
+    assert span.offset() == english
+    assert span.offset("zh") == chinese and span.offset("zh-Hans") == chinese

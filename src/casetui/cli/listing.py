@@ -34,7 +34,7 @@ def sort_key(field: str, lang: str) -> Callable[[Summary], object]:
         "company": lambda s: _text(s.company, lang),
         "status": lambda s: STATUSES.index(s.status) if s.status in STATUSES else len(STATUSES),
         "launched": lambda s: s.launched.sort_key if s.launched else None,
-        "ended": lambda s: s.ended.sort_key if s.ended else None,
+        "ended": lambda s: s.end.sort_key if s.end else None,  # `ended`, else the final shutdown
         "lifespan": lambda s: s.lifespan.days if s.lifespan else None,
         "notice": lambda s: s.notice.days if s.notice else None,
     }

@@ -321,7 +321,7 @@ def _events(case: Case, lang: str, citations: _Citations) -> tuple[EventRow, ...
                 anchor=f"event-{position}",
                 date=event.date.display(),
                 iso=event.date.iso(),
-                offset=row.offset.offset() if row.offset else None,
+                offset=row.offset.offset(lang) if row.offset else None,
                 kind=event.kind,
                 kind_label=kind_word(event.kind, lang),
                 title=pick(event.title, lang),

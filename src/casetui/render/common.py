@@ -40,6 +40,12 @@ def cell_fallback(cell: Shown) -> str | None:
     return "en"
 
 
+MISSING = "—"
+"""What the text and Markdown compare tables show where a case lacks a row's value (CSV leaves the
+cell empty and JSON writes null, as their readers expect): a blank cell in a row marked as differing
+would look like a value lost in printing."""
+
+
 def cell_text(cell: Shown | None, lang: str = "en") -> str:
     """A compare cell's display string with its fallback and scheduled marks, or "" when the case lacks the row."""
     if cell is None:

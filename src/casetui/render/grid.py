@@ -27,6 +27,8 @@ from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 
+from casetui.linebreak import wrap_offsets
+
 GAP = 3
 """Cells between two columns: a space of padding either side and a space between (Rich's SIMPLE_HEAD)."""
 EDGE = 1
@@ -73,6 +75,12 @@ def wrap_whole(cell: Text, width: int) -> list[Text]:
         plain = line.plain
         if width_of(plain) <= width:
             lines.append(line)
+            continue
+        if not plain.isascii():
+            # Chinese custom too: no line begins with `，。）」` nor ends with `（「` (as the app wraps).
+            for part in line.divide(wrap_offsets(plain, width, width_of)):
+                part.rstrip()
+                lines.append(part)
             continue
         offsets: list[int] = []
         used = 0
@@ -347,8 +355,9 @@ class WholeWords:
         if widths is None:
             yield from blocks(console, options.max_width, headers, rows, self.title_columns)
             return
-        for column, cells, width in zip(table.columns, self._cells, widths, strict=True):
+        for column, header, cells, width in zip(table.columns, headers, self._cells, widths, strict=True):
             column.width = max(width, 1)
+            column.header = prewrapped(header, width)
             column._cells = [prewrapped(cell, width) for cell in cells]
         yield table
 

@@ -13,7 +13,7 @@ from casetui import derive
 from casetui.compare import Row
 from casetui.i18n import kind_name, label, model_label
 from casetui.model import Case, Fact, Source
-from casetui.render.common import TimelineRow, cell_text, marked, scheduled_mark, timeline_rows
+from casetui.render.common import MISSING, TimelineRow, cell_text, marked, scheduled_mark, timeline_rows
 from casetui.values import show
 from casetui.when import Span
 
@@ -59,7 +59,7 @@ def _timeline_table(case: Case, rows: Sequence[TimelineRow], lang: str) -> list[
             title += "<br>*" + cell(marked(event.detail, lang)) + "*"
         body.append(
             [
-                row.offset.offset() if row.offset else "",
+                row.offset.offset(lang) if row.offset else "",
                 event.date.display() + scheduled_mark(row.scheduled, lang),
                 kind_name(event.kind, lang),
                 title,
@@ -101,8 +101,11 @@ def compare_md(cases: Sequence[Case], rows: Sequence[Row], lang: str, baseline: 
     for row in rows:
         values = []
         for value, differs in zip(row.cells, row.cell_differs, strict=True):
+            if value is None:
+                values.append(MISSING)
+                continue
             text = cell(cell_text(value, lang))
-            if value is not None and value.note:
+            if value.note:
                 text += f" ({cell(value.note)})"
             values.append(f"**{text}**" if differs and baseline is not None and text else text)
         body.append([cell(row.label), *values, "≠" if row.differs else ""])
@@ -133,16 +136,14 @@ def _cite(source_id: str | None) -> str:
 def case_md(case: Case, lang: str) -> str:
     """`casetui show --format markdown`: the whole case, sources included."""
     out = [f"# {cell(marked(case.name, lang))}", "", f"`{case.id}`", ""]
+    finish = derive.end(case)  # `ended`, else the final shutdown (the end the lifespan counts to)
     facts = [
         ("company", marked(case.company, lang) if case.company else None),
         ("status", label(case.status, lang)),
         ("region", case.region),
         ("tags", ", ".join(case.tags) or None),
         ("launched", case.launched.display() if case.launched else None),
-        (
-            "ended",
-            case.ended.display() + scheduled_mark(derive.is_scheduled(case, case.ended), lang) if case.ended else None,
-        ),
+        ("ended", finish.date.display() + scheduled_mark(finish.scheduled, lang) if finish else None),
         ("lifespan", _span(derive.lifespan(case), lang, derive.lifespan_scheduled(case))),
         ("notice_period", _span(derive.notice_period(case), lang, derive.notice_scheduled(case))),
         ("as_of", case.as_of.display() if case.as_of else None),

@@ -25,7 +25,7 @@ from casetui import derive
 from casetui.compare import Row
 from casetui.i18n import kind_name, label, model_label
 from casetui.model import Case, Fact, Source
-from casetui.render.common import cell_fallback, fallback_mark, localized, scheduled_mark, timeline_rows
+from casetui.render.common import MISSING, cell_fallback, fallback_mark, localized, scheduled_mark, timeline_rows
 from casetui.render.grid import Grid, Paragraph, WholeWords, blocks, column_bounds, fit_widths, prewrapped
 from casetui.summary import Summary
 from casetui.text import LText
@@ -239,7 +239,7 @@ def list_table(summaries: Sequence[Summary], lang: str) -> Grid:
             text(s.company, lang),
             _status(s.status, lang),
             Text(s.launched.display() if s.launched else ""),
-            _when(s.ended, lang, s.end_scheduled and not s.end_derived),
+            _when(s.end, lang, s.end_scheduled),  # `ended`, else the final shutdown (as `list --json`'s "end")
             _span(s.lifespan, lang, s.lifespan_scheduled),
             _span(s.notice, lang, s.notice_scheduled),
         )
@@ -252,7 +252,7 @@ def list_table(summaries: Sequence[Summary], lang: str) -> Grid:
 def _cell(value: Shown | None, differs: bool = False, note: bool = True, lang: str = "en") -> Text:
     """A compare value with its fallback and scheduled marks, and its note on a second line when `note`."""
     if value is None:
-        return Text("")
+        return Text(MISSING, style="dim")
     out = Text(value.display, style=DIFFERS if differs else "")
     fallback = cell_fallback(value)
     if fallback:
@@ -303,7 +303,7 @@ def timeline_table(case: Case, lang: str) -> LongTable:
                 stops.append(", ")
             stops.append_text(text(service.name, lang))
         table.add_row(
-            Text(row.offset.offset() if row.offset else "", style="cyan"),
+            Text(row.offset.offset(lang) if row.offset else "", style="cyan"),
             _when(event.date, lang, row.scheduled),
             Text(kind_name(event.kind, lang)),
             title,
@@ -346,6 +346,7 @@ def case_view(case: Case, lang: str) -> Group:
     parts += [title, text(case.summary, lang)]
 
     lifespan, notice = derive.lifespan(case), derive.notice_period(case)
+    finish = derive.end(case)  # `ended`, else the final shutdown (the end the lifespan counts to)
     overview = Table.grid(padding=(0, 2))
     overview.add_column(style="bold", no_wrap=True)
     overview.add_column(overflow="fold")
@@ -355,7 +356,7 @@ def case_view(case: Case, lang: str) -> Group:
         ("region", Text(case.region) if case.region else None),
         ("tags", Text(", ".join(case.tags)) if case.tags else None),
         ("launched", Text(case.launched.display()) if case.launched else None),
-        ("ended", _when(case.ended, lang, derive.is_scheduled(case, case.ended)) if case.ended else None),
+        ("ended", _when(finish.date, lang, finish.scheduled) if finish else None),
         ("lifespan", _span(lifespan, lang, derive.lifespan_scheduled(case)) if lifespan else None),
         ("notice_period", _span(notice, lang, derive.notice_scheduled(case)) if notice else None),
         ("as_of", Text(case.as_of.display()) if case.as_of else None),

@@ -123,7 +123,10 @@ class CaseTUI(App[None]):
     def on_mount(self) -> None:
         problems = self.library.problems
         if problems:
-            self.notify(word("n_problems", self.lang, n=len(problems)), severity="warning", markup=False, timeout=8)
+            says = (
+                word("one_problem", self.lang) if len(problems) == 1 else word("n_problems", self.lang, n=len(problems))
+            )
+            self.notify(says, severity="warning", markup=False, timeout=8)
         if self.present is None:
             return
         if self.library.get(self.present) is None:

@@ -190,7 +190,7 @@ def _key(summary: Summary, column: str, lang: str) -> object:
     if column == "status":
         return STATUSES.index(summary.status) if summary.status in STATUSES else len(STATUSES)
     if column in ("launched", "ended"):
-        when = summary.launched if column == "launched" else summary.ended
+        when = summary.launched if column == "launched" else summary.end  # as the Ended column shows it
         return None if when is None else when.sort_key
     span = summary.lifespan if column == "lifespan" else summary.notice
     return None if span is None else span.days

@@ -231,10 +231,14 @@ def served_app_command(ctx: typer.Context) -> None:
     if not os.environ.get("TEXTUAL_DRIVER") and not (sys.stdin.isatty() and sys.stdout.isatty()):
         raise Failure([f"casetui: {SERVED_APP} is the app for `casetui serve`; run casetui serve instead"], 2)
     os.environ[ENV_READ_ONLY] = "1"
+    from casetui.launch import ENV_NO_WATCH
     from casetui.tui.factory import make_app
 
     opts = settings(ctx)
-    make_app(opts.cli_dirs, lang=opts.lang, bundled=opts.bundled).run()
+    # Live reload as in the terminal: a trainer editing a case sees each tab follow the save. It only
+    # reads, so read-only holds; each tab's process watches the folders for itself.
+    watch = not os.environ.get(ENV_NO_WATCH)
+    make_app(opts.cli_dirs, lang=opts.lang, bundled=opts.bundled, watch=watch).run()
 
 
 # -- paths -----------------------------------------------------------------------------------

@@ -152,7 +152,8 @@ class LibraryScreen(Screen[None]):
 
     def _show_state(self) -> None:
         total = len(self.tui.library.entries)
-        self.query_one(SearchBar).set_state(self.listing, self.tui.lang, len(self._rows), total, len(self.tui.marked))
+        marked, scheduled = len(self.tui.marked), self.table.marks_scheduled
+        self.query_one(SearchBar).set_state(self.listing, self.tui.lang, len(self._rows), total, marked, scheduled)
 
     def _show_preview(self) -> None:
         preview = self.query_one(CasePreview)

@@ -252,7 +252,7 @@ class SunsetScreen(Stepping, Screen[None]):
             amount, unit = countdown(offset)
             offset_digits.update(f"{amount:+d}" if amount else "0")
             template = _word("before" if amount < 0 else "since", lang)
-            offset_caption.update(Text(f"{offset.offset()} · {template.format(unit=word(unit, lang))}"))
+            offset_caption.update(Text(f"{offset.offset(lang)} · {template.format(unit=word(unit, lang))}"))
         left_digits = self.query_one("#left-digits", Digits)
         left_caption = self.query_one("#left-caption", Static)
         if isinstance(left, Hidden):

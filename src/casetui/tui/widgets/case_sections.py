@@ -75,9 +75,12 @@ def overview(case: Case, lang: str) -> RenderableType:
     if case.region:
         grid.add_row(word("region", lang), Text(case.region))
     grid.add_row(word("launched", lang), when_text(case.launched))
-    grid.add_row(word("ended", lang), scheduled(when_text(case.ended), derive.is_scheduled(case, case.ended), lang))
+    finish = derive.end(case)  # `ended`, else the final shutdown, as the library's Ended column shows it
+    ended = when_text(None) if finish is None else scheduled(when_text(finish.date), finish.scheduled, lang)
+    grid.add_row(word("ended", lang), ended)
     lifespan, notice = derive.lifespan(case), derive.notice_period(case)
-    grid.add_row(word("lifespan", lang), scheduled(span_cell(lifespan, lang), derive.lifespan_scheduled(case), lang))
+    marked = lifespan is not None and derive.lifespan_scheduled(case)  # not on the dash of no lifespan
+    grid.add_row(word("lifespan", lang), scheduled(span_cell(lifespan, lang), marked, lang))
     grid.add_row(word("notice", lang), scheduled(span_cell(notice, lang), derive.notice_scheduled(case), lang))
     announced, shutdown = derive.announcement(case), derive.final_shutdown(case)
     if announced is not None:
@@ -180,7 +183,7 @@ def timeline(case: Case, lang: str) -> RenderableType:
             body.append_text(sources_text(event.sources))
         table.add_row(
             scheduled(when_text(event.date, stacked=True), derive.scheduled(case, event), lang, own_line=True),
-            _offset(offset),
+            _offset(offset, lang),
             Text(word(f"kind_{kind}", lang), style=KIND_STYLES.get(kind, "")),
             Wrapped(body),
         )
@@ -191,11 +194,11 @@ def timeline(case: Case, lang: str) -> RenderableType:
     return table
 
 
-def _offset(offset: Span | None) -> Text:
+def _offset(offset: Span | None, lang: str) -> Text:
     """`T+59d`, with T-0 itself in bold; empty without an announcement."""
     if offset is None:
         return Text("")
-    return Text(offset.offset(), style="bold" if offset.amount == 0 else "dim")
+    return Text(offset.offset(lang), style="bold" if offset.amount == 0 else "dim")
 
 
 def _phase_of(case: Case, event: Event) -> Phase | None:

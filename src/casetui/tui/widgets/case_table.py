@@ -29,6 +29,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from casetui.library import Entry
+from casetui.summary import Summary
 from casetui.text import LText
 from casetui.tui import safe
 from casetui.tui.labels import span_text, word
@@ -52,6 +53,11 @@ HEADER_WORDS = {"notice": "col_notice"}
 """Columns whose header is shorter than the field's own word."""
 
 DASH = Text("—", style="dim")
+
+SCHEDULED_GLYPH = "*"
+"""After a cell that rests on a date after `as_of`: the words "(scheduled)" / "（计划）" do not fit a
+table cell at 80 columns, so the table marks it with this and the line above the table says what it
+means (`SearchBar`), as the preview beside the list does in words."""
 
 CACHED_LINES = 1_000
 """Rows kept drawn: every row in view in each of its looks (stripe, cursor), many screens over."""
@@ -162,6 +168,8 @@ class CaseTable(ScrollView, can_focus=True):
         self._descending = False
         self._natural: dict[str, int] = {}
         self._natural_for: tuple[str, int] | None = None
+        self.marks_scheduled = False
+        """Whether some row of the library carries `SCHEDULED_GLYPH` (then the screen says what it means)."""
         self._layout = Layout((), ())
         self._fitted_width = -1
         """The width the columns were chosen for."""
@@ -225,6 +233,7 @@ class CaseTable(ScrollView, can_focus=True):
         if self._lang != lang or self._natural_for != (lang, len(everything)):
             self._natural = natural_widths(everything, lang)
             self._natural_for = (lang, len(everything))
+            self.marks_scheduled = any(e.summary is not None and has_scheduled(e.summary) for e in everything)
         self._lang = lang
         self._relayout()
         # The same case stays highlighted when it is still shown; it is often the first row while typing.
@@ -424,21 +433,34 @@ def natural_widths(entries: Collection[Entry], lang: str) -> dict[str, int]:
     widths["name"] = _widest(map(_NAME, summaries), lang, name_width, MAX_WIDTHS["name"])
     companies = filter(None, map(_COMPANY, summaries))
     widths["company"] = _widest(companies, lang, widths["company"], MAX_WIDTHS["company"])
-    whens = filter(None, chain(map(_LAUNCHED, summaries), map(_ENDED, summaries)))
+    whens = filter(None, chain(map(_LAUNCHED, summaries), map(_END, summaries)))
     dates = max((DATE_WIDTHS[p] for p in set(map(_PRECISION, whens))), default=1)
     spans = set(filter(None, chain(map(_LIFESPAN, summaries), map(_NOTICE, summaries))))
     spans_width = max((cell_len(span_text(s, lang, compact=True)) for s in spans), default=1)
-    for column in ("launched", "ended"):
-        widths[column] = max(widths[column], dates)
-    for column in ("lifespan", "notice"):
-        widths[column] = max(widths[column], spans_width)
+    # Room for the scheduled mark after the widest value, whichever row holds it.
+    glyph = cell_len(SCHEDULED_GLYPH)
+    widths["launched"] = max(widths["launched"], dates)
+    widths["ended"] = max(widths["ended"], dates + (glyph if any(map(_END_SCHEDULED, summaries)) else 0))
+    for column, flag in (("lifespan", _lifespan_marked), ("notice", _NOTICE_SCHEDULED)):
+        widths[column] = max(widths[column], spans_width + (glyph if any(map(flag, summaries)) else 0))
     widths["status"] = max([widths["status"], *(cell_len(status_text(s, lang).plain) for s in statuses)])
     return {c: min(w, MAX_WIDTHS.get(c, w)) for c, w in widths.items()}
 
 
 _STATUS, _NAME, _COMPANY = attrgetter("status"), attrgetter("name"), attrgetter("company")
-_LAUNCHED, _ENDED, _PRECISION = attrgetter("launched"), attrgetter("ended"), attrgetter("precision")
+_LAUNCHED, _END, _PRECISION = attrgetter("launched"), attrgetter("end"), attrgetter("precision")
 _LIFESPAN, _NOTICE = attrgetter("lifespan"), attrgetter("notice")
+_END_SCHEDULED, _NOTICE_SCHEDULED = attrgetter("end_scheduled"), attrgetter("notice_scheduled")
+
+
+def has_scheduled(summary: Summary) -> bool:
+    """Whether any cell of the case's row rests on a date after its `as_of` (and carries the mark)."""
+    return summary.end_scheduled or _lifespan_marked(summary) or summary.notice_scheduled
+
+
+def _lifespan_marked(summary: Summary) -> bool:
+    """A lifespan to a scheduled end is marked; with no `launched` there is no lifespan, and no mark on its dash."""
+    return summary.lifespan is not None and summary.lifespan_scheduled
 
 
 def _widest(values: Iterable[LText], lang: str, width: int, cap: int) -> int:
@@ -494,17 +516,18 @@ def row_cells(entry: Entry, lang: str) -> dict[str, Text]:
         "company": safe.localized(summary.company, lang) if summary.company else DASH,
         "status": status_text(summary.status, lang),
         "launched": when_text(summary.launched, compact=True),
-        "ended": _scheduled(when_text(summary.ended, compact=True), summary.end_scheduled and not summary.end_derived),
-        "lifespan": _scheduled(span_cell(summary.lifespan, lang, compact=True), summary.lifespan_scheduled),
+        # `ended`, or else the final shutdown's date, as the lifespan beside it counts to.
+        "ended": _scheduled(when_text(summary.end, compact=True), summary.end_scheduled),
+        "lifespan": _scheduled(span_cell(summary.lifespan, lang, compact=True), _lifespan_marked(summary)),
         "notice": _scheduled(span_cell(summary.notice, lang, compact=True), summary.notice_scheduled),
     }
 
 
 def _scheduled(cell: Text, scheduled: bool) -> Text:
-    """A cell resting on a date after `as_of`, in the scheduled style: the columns are sized for the
-    values alone, so the words "(scheduled)" / "（计划）" are left to the preview beside the list."""
+    """A cell resting on a date after `as_of`: in the scheduled style, with `SCHEDULED_GLYPH` after it."""
     if scheduled:
         cell.stylize(SCHEDULED_STYLE)
+        cell.append(SCHEDULED_GLYPH, style=SCHEDULED_STYLE)
     return cell
 
 

@@ -74,7 +74,7 @@ def position_lines(cursor: TimelineCursor, lang: str) -> list[Text]:
         since = Text(word("no_announcement", lang), style="dim")
     else:
         since = Text()
-        since.append(offset.offset(), style="bold #d08a1c")
+        since.append(offset.offset(lang), style="bold #d08a1c")
         since.append(f" {word('from_announcement', lang)}", style="dim")
     left = cursor.shown_to_shutdown
     if isinstance(left, Hidden):

@@ -82,11 +82,16 @@ def render_preview(entry: Entry | None, lang: str) -> RenderableType:
     facts.add_column()
     facts.add_row(Text(word("model_type", lang)), Wrapped(safe.localized(case.model_type, lang)))
     facts.add_row(Text(word("launched", lang)), when_text(case.launched))
-    ended = scheduled(when_text(case.ended), derive.is_scheduled(case, case.ended), lang)
+    # `ended`, else the final shutdown: what the table's Ended column shows. The day is enough in this
+    # narrow pane (the case screen gives the time of day), and keeps the scheduled mark on its line.
+    finish = derive.end(case)
+    ended = when_text(None) if finish is None else when_text(finish.date, compact=True)
+    ended = scheduled(ended, finish is not None and finish.scheduled, lang)
     facts.add_row(Text(word("ended", lang)), ended)
     summary = entry.summary
     if summary is not None:
-        lifespan = scheduled(span_cell(summary.lifespan, lang), summary.lifespan_scheduled, lang)
+        marked = summary.lifespan is not None and summary.lifespan_scheduled  # not on the dash of no lifespan
+        lifespan = scheduled(span_cell(summary.lifespan, lang), marked, lang)
         facts.add_row(Text(word("lifespan", lang)), lifespan)
         notice = scheduled(span_cell(summary.notice, lang), summary.notice_scheduled, lang)
         facts.add_row(Text(word("notice", lang)), notice)

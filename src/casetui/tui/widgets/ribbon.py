@@ -169,8 +169,11 @@ class Ribbon(Widget):
             label = Text("┌ ", PHASE_STYLE)
             label.append_text(safe.localized(phase.title, self._lang, style=PHASE_STYLE))
             label.append(" ")
-            if label.cell_len < x_end - x + 1:
-                label.append("─" * (x_end - x + 1 - label.cell_len - 1), PHASE_STYLE)
+            # The bracket spans the phase's events, closed before the next phase's label: an ellipsis
+            # only where the title itself does not fit (the timeline tab has every title whole).
+            room = min(x_end - x + 1, limit - x)
+            if label.cell_len < room:
+                label.append("─" * (room - label.cell_len - 1), PHASE_STYLE)
                 label.append("┐", PHASE_STYLE)
             label.truncate(limit - x, overflow="ellipsis")
             text.append_text(label)

@@ -11,6 +11,8 @@ from casetui import i18n
 from casetui.stats import bar_label, facet_name
 from casetui.tui.labels import word
 from casetui.tui.listing import BROKEN, Listing
+from casetui.tui.widgets.badges import SCHEDULED_STYLE
+from casetui.tui.widgets.case_table import SCHEDULED_GLYPH
 from casetui.tui.widgets.ordered_input import OrderedInput
 
 KEY_STYLE = "bold #d08a1c"
@@ -33,15 +35,19 @@ class SearchBar(Horizontal):
         """Words of the field in `lang`."""
         self.input.placeholder = word("search_placeholder", lang)
 
-    def set_state(self, listing: Listing, lang: str, shown: int, total: int, marked: int) -> None:
-        """Show the filters, the sort order and the counts."""
-        self.query_one("#filter-state", Static).update(filter_state(listing, lang, shown, total, marked))
+    def set_state(
+        self, listing: Listing, lang: str, shown: int, total: int, marked: int, scheduled: bool = False
+    ) -> None:
+        """Show the filters, the sort order and the counts (and what the table's scheduled mark means)."""
+        state = filter_state(listing, lang, shown, total, marked, scheduled)
+        self.query_one("#filter-state", Static).update(state)
 
 
-def filter_state(listing: Listing, lang: str, shown: int, total: int, marked: int) -> Text:
-    """`3/3  ✓ 1  f status: all  g tag: all  s sort: name ▲`, with active filters highlighted.
+def filter_state(listing: Listing, lang: str, shown: int, total: int, marked: int, scheduled: bool = False) -> Text:
+    """`3/3  ✓ 1  f status: all  g tag: all  s sort: name ▲  * scheduled`, with active filters highlighted.
 
     The counts come first: in a narrow terminal the end of the line is cut, and they matter most.
+    `scheduled` adds the key to the table's `*` (a date after the case's `as_of`).
     """
     text = Text()
     # Padded to the width of the total, so that the line (and the search field beside it) keeps its
@@ -68,5 +74,7 @@ def filter_state(listing: Listing, lang: str, shown: int, total: int, marked: in
         part("o", facet_name(facet.chart, lang).lower(), bar_label(facet.chart, facet.bar, lang), True)
     arrow = "▼" if listing.descending else "▲"
     part("s", word("sort", lang).lower(), f"{word(listing.sort, lang).lower()} {arrow}", False)
+    if scheduled:
+        text.append(f"{SCHEDULED_GLYPH} {i18n.label('scheduled', lang)}", style=SCHEDULED_STYLE)
     text.rstrip()
     return text

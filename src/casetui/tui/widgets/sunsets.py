@@ -23,6 +23,7 @@ from casetui import derive
 from casetui.model import Case, Event
 from casetui.tui import safe
 from casetui.tui.labels import is_zh, span_text
+from casetui.tui.widgets.badges import scheduled
 from casetui.tui.widgets.kinds import kind_colour, kind_glyph
 from casetui.tui.wrapping import Wrapped
 from casetui.when import Span
@@ -83,6 +84,11 @@ def around_zero(rows: list[tuple[float, list[Placed]]], limit: int) -> tuple[int
     return start, start + limit
 
 
+def _resting(case: Case) -> bool:
+    """Whether the case's notice period rests on a date after its `as_of` (announced, not confirmed)."""
+    return derive.notice_scheduled(case)
+
+
 def stop_order(case: Case) -> list[tuple[Event, Span | None]]:
     """The events that switch services off, in the order they happen, with their T-offsets."""
     return [(event, derive.t_offset(case, event)) for event in case.events if event.ends]
@@ -123,20 +129,24 @@ class SideBySideSunsets(VerticalScroll):
         notices = [derive.notice_period(case) for case in self.cases]
         longest = max((span.days for span in notices if span is not None), default=0.0) or 1.0
         grid = Table.grid(padding=(0, 2, 0, 0), expand=True)
-        grid.add_column(no_wrap=True, max_width=28, overflow="ellipsis")
+        grid.add_column(max_width=28)  # a long name wraps (Wrapped): none is cut
         grid.add_column(ratio=1)
         grid.add_column(no_wrap=True, justify="right")
         for index, (case, notice) in enumerate(zip(self.cases, notices, strict=True)):
             colour = BAR_COLOURS[index % len(BAR_COLOURS)]
             if notice is None:
                 missing = "no_announcement" if derive.announcement(case) is None else "no_shutdown"
-                grid.add_row(self._case_name(index, lang), Text(_word(missing, lang), style="dim italic"), Text())
+                grid.add_row(
+                    Wrapped(self._case_name(index, lang)), Text(_word(missing, lang), style="dim italic"), Text()
+                )
             else:
                 bar = ProgressBar(
                     total=longest, completed=notice.days, style="#8a8f98", complete_style=colour, finished_style=colour
                 )
-                grid.add_row(self._case_name(index, lang), bar, Text(span_text(notice, lang), style=f"bold {colour}"))
-            grid.add_row(Text(), self._stops(case, lang), Text())
+                length = scheduled(Text(span_text(notice, lang), style=f"bold {colour}"), _resting(case), lang)
+                grid.add_row(Wrapped(self._case_name(index, lang)), bar, length)
+            # Wrapped: Chinese service names have no spaces to break at, and a table cell would cut them.
+            grid.add_row(Text(), Wrapped(self._stops(case, lang)), Text())
         title = Text(_word("notice", lang), style="bold")
         return Group(title, Text(), grid)
 
@@ -156,7 +166,7 @@ class SideBySideSunsets(VerticalScroll):
                 text.append(f"{n} ", style="bold #d9534f")
                 text.append_text(safe.localized(service.name, lang))
                 if offset is not None:
-                    text.append(f" {offset.offset()}", style="dim")
+                    text.append(f" {offset.offset(lang)}", style="dim")
         return text
 
     def _axis(self, lang: str) -> Group:
@@ -172,6 +182,7 @@ class SideBySideSunsets(VerticalScroll):
                 header.append(f"\n{_word('no_shutdown', lang)}", style="dim italic")
             else:
                 header.append(f"\n{span_text(notice, lang)}", style="dim")
+                scheduled(header, _resting(case), lang)
             table.add_column(Wrapped(header), ratio=1)
         rows = aligned(self.cases)
         first, end = around_zero(rows, MAX_AXIS_ROWS)
@@ -183,7 +194,7 @@ class SideBySideSunsets(VerticalScroll):
                 if cell.plain:
                     cell.append("\n")
                 cell.append_text(self._event_text(self.cases[item.case], item.event, lang))
-            offsets = list(dict.fromkeys(item.offset.offset() for item in placed))
+            offsets = list(dict.fromkeys(item.offset.offset(lang) for item in placed))
             axis = Text("\n".join(offsets))
             # T-0 gets a rule above and below, so the eye finds the line every case is aligned on.
             before_zero = n + 1 < len(rows) and rows[n + 1][0] == 0
