@@ -14,7 +14,8 @@ import pytest
 
 from casetui.compare import compare
 from casetui.library import load_library
-from casetui.render.text import case_view, compare_table, list_table, make_console, timeline_table
+from casetui.render.listing import list_table
+from casetui.render.text import case_view, compare_table, make_console, timeline_table
 
 BUNDLED = Path(__file__).resolve().parents[2] / "cases"
 WIDTHS = [40, 60, 80, 100, 120, 160]
