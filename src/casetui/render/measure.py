@@ -18,6 +18,8 @@ from collections.abc import Sequence
 
 from rich.cells import cell_len
 
+from casetui.linebreak import wrap_offsets
+
 GAP = 3
 """Cells between two columns: a space of padding either side and a space between (Rich's SIMPLE_HEAD)."""
 EDGE = 1
@@ -75,8 +77,12 @@ def break_offsets(line: str, width: int) -> list[int]:
     """Where to break `line` (one line, no newline) so that no part is wider than `width` cells.
 
     Breaks fall at spaces or beside a CJK character; only a word longer than the whole width is
-    folded, as nothing else can be done. Each part still carries the spaces it ends with.
+    folded, as nothing else can be done. Each part still carries the spaces it ends with. Text
+    holding Chinese breaks as the app wraps it (`casetui.linebreak`): no line begins with `，。）」`
+    nor ends with `（「`.
     """
+    if not line.isascii():
+        return wrap_offsets(line, width, width_of)
     offsets: list[int] = []
     used = 0
     for unit in _UNIT.finditer(line):
