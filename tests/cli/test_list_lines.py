@@ -11,6 +11,7 @@ import fcntl
 import io
 import os
 import pty
+import re
 import struct
 import subprocess
 import sys
@@ -174,3 +175,12 @@ def test_the_terminal_is_read_as_rich_reads_it(monkeypatch: pytest.MonkeyPatch, 
     for name, value in env.items():
         monkeypatch.setenv(name, value)
     assert terminal() == expected
+
+
+@pytest.mark.parametrize("width", [60, 80, 100, 120])
+def test_chinese_cells_break_by_custom(width: int) -> None:
+    """No line of a cell begins with closing punctuation (`；阿里` / `、腾讯`) nor ends with an opening one."""
+    grid = list_table(sorted(load_library([BUNDLED]).summaries, key=lambda s: s.id), "zh")
+    for line in grid.plain_text(width).splitlines():
+        for piece in filter(None, re.split(r"\s{2,}", line.strip())):
+            assert piece[0] not in "，。、；：？！）」』" and piece[-1] not in "（「『", (width, line)
