@@ -80,6 +80,14 @@ def test_escape_codes_are_the_ones_rich_writes(style: str, system: ColorSystem) 
     assert escape_code(style) + "x\x1b[0m" == Style.parse(style).render("x", color_system=system)
 
 
+def test_a_style_outside_the_table_still_colours_its_cell() -> None:
+    grid = Grid("Name")
+    grid.add_row((("warm", "bright_red"),))
+    grid.add_row((("sea", "on blue"),))
+    written = grid.ansi_text(20)
+    assert "\x1b[91mwarm\x1b[0m" in written and "\x1b[44msea\x1b[0m" in written
+
+
 def test_case_text_cannot_drive_the_terminal() -> None:
     grid = Grid("Name", "Note")
     grid.add_row((("a\x1b[2Jb", "bold"),), "tab\there\x07")

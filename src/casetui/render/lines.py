@@ -27,15 +27,24 @@ Run = tuple[str, str]
 Cell = str | tuple[Run, ...]
 """A cell: a plain string, or runs of differently styled text."""
 
-_SGR = {"bold": 1, "dim": 2, "italic": 3, "underline": 4, "reverse": 7, "strike": 9}
-_SGR.update({name: 30 + index for index, name in enumerate(("black", "red", "green", "yellow", "blue"))})
-_SGR.update({"magenta": 35, "cyan": 36, "white": 37})
+_SGR = {
+    **{"bold": 1, "dim": 2, "italic": 3, "underline": 4, "reverse": 7, "strike": 9},
+    **{"black": 30, "red": 31, "green": 32, "yellow": 33, "blue": 34, "magenta": 35, "cyan": 36, "white": 37},
+}
+"""The parameters of the style words casetui's tables use: attributes and named colours, which every
+colour system writes alike."""
 RESET = "\x1b[0m"
 
 
 def escape_code(style: str) -> str:
     """The escape code that turns `style` (words such as `bold yellow`) on, as Rich writes it."""
-    return "\x1b[" + ";".join(str(code) for code in sorted(_SGR[word] for word in style.split())) + "m"
+    try:
+        return "\x1b[" + ";".join(str(code) for code in sorted(_SGR[word] for word in style.split())) + "m"
+    except KeyError:  # another colour (`bright_red`, `#ff8800`): Rich's code for it among the 16 all terminals show
+        from rich.color import ColorSystem
+        from rich.style import Style
+
+        return Style.parse(style).render("\0", color_system=ColorSystem.STANDARD).split("\0")[0]
 
 
 class Codes(dict[str, str]):
