@@ -15,13 +15,59 @@ if TYPE_CHECKING:
 
 
 def dumps(document: Any, ascii_only: bool = False) -> str:
-    """The document as indented JSON with a final newline.
+    """The document as indented JSON with a final newline: exactly `json.dumps(document, indent=2)`.
+
+    With an indent, `json` encodes in pure Python, a generator step per token: 6.5M of the 150M
+    instructions of `casetui compare A B --format json`. The documents are plain trees of dicts,
+    lists, strings, numbers, booleans and None, which a recursive join writes in a quarter of that;
+    anything else (a key that is not a string, a number `json` refuses, a cycle) goes to `json`,
+    which writes it or says what is wrong.
 
     Args:
         document: a dict from `casetui.serialize`.
         ascii_only: escape non-ASCII text, for a stdout that cannot encode it.
     """
-    return json.dumps(document, ensure_ascii=ascii_only, indent=2, allow_nan=False) + "\n"
+    text = json.encoder.encode_basestring_ascii if ascii_only else json.encoder.encode_basestring
+    try:
+        return _indented(document, "\n", text) + "\n"
+    except (_NotPlain, RecursionError):
+        return json.dumps(document, ensure_ascii=ascii_only, indent=2, allow_nan=False) + "\n"
+
+
+class _NotPlain(Exception):
+    """A value `_indented` leaves to `json`."""
+
+
+_CONSTANTS = {None: "null", True: "true", False: "false"}
+
+
+def _indented(value: Any, newline: str, text: Any) -> str:
+    """`value` as `json.dumps(value, indent=2)` writes it, its nested lines starting with `newline`."""
+    kind = type(value)
+    if kind is str:
+        return text(value)  # type: ignore[no-any-return]
+    if kind is dict:
+        if not value:
+            return "{}"
+        inner = newline + "  "
+        items = []
+        for key, item in value.items():
+            if type(key) is not str:
+                raise _NotPlain
+            items.append(text(key) + ": " + _indented(item, inner, text))
+        return "{" + inner + ("," + inner).join(items) + newline + "}"
+    if kind is list or kind is tuple:
+        if not value:
+            return "[]"
+        inner = newline + "  "
+        return "[" + inner + ("," + inner).join([_indented(item, inner, text) for item in value]) + newline + "]"
+    if kind is int:
+        return int.__repr__(value)
+    if kind is bool or value is None:
+        return _CONSTANTS[value]
+    if kind is float and value - value == 0:  # finite: `json` refuses NaN and the infinities here
+        return float.__repr__(value)
+    raise _NotPlain
 
 
 # -- list --------------------------------------------------------------------------------------
