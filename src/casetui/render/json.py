@@ -19,7 +19,7 @@ def dumps(document: Any, ascii_only: bool = False) -> str:
 
     With an indent, `json` encodes in pure Python, a generator step per token: 6.5M of the 150M
     instructions of `casetui compare A B --format json`. The documents are plain trees of dicts,
-    lists, strings, numbers, booleans and None, which a recursive join writes in a quarter of that;
+    lists, strings, numbers, booleans and None, which a recursive join writes in some 60% of that;
     anything else (a key that is not a string, a number `json` refuses, a cycle) goes to `json`,
     which writes it or says what is wrong.
 
@@ -44,8 +44,6 @@ _CONSTANTS = {None: "null", True: "true", False: "false"}
 def _indented(value: Any, newline: str, text: Any) -> str:
     """`value` as `json.dumps(value, indent=2)` writes it, its nested lines starting with `newline`."""
     kind = type(value)
-    if kind is str:
-        return text(value)  # type: ignore[no-any-return]
     if kind is dict:
         if not value:
             return "{}"
@@ -54,17 +52,25 @@ def _indented(value: Any, newline: str, text: Any) -> str:
         for key, item in value.items():
             if type(key) is not str:
                 raise _NotPlain
-            items.append(text(key) + ": " + _indented(item, inner, text))
+            items.append(text(key) + ": " + (text(item) if type(item) is str else _indented(item, inner, text)))
         return "{" + inner + ("," + inner).join(items) + newline + "}"
     if kind is list or kind is tuple:
         if not value:
             return "[]"
         inner = newline + "  "
-        return "[" + inner + ("," + inner).join([_indented(item, inner, text) for item in value]) + newline + "]"
+        return (
+            "["
+            + inner
+            + ("," + inner).join([text(item) if type(item) is str else _indented(item, inner, text) for item in value])
+            + newline
+            + "]"
+        )
+    if kind is str:
+        return text(value)  # type: ignore[no-any-return]
+    if value is None or kind is bool:
+        return _CONSTANTS[value]
     if kind is int:
         return int.__repr__(value)
-    if kind is bool or value is None:
-        return _CONSTANTS[value]
     if kind is float and value - value == 0:  # finite: `json` refuses NaN and the infinities here
         return float.__repr__(value)
     raise _NotPlain
