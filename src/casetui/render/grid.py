@@ -23,7 +23,8 @@ from casetui.render.measure import break_offsets, fit_widths, line_width, measur
 
 
 def wrap_whole(cell: Text, width: int) -> list[Text]:
-    """`cell`'s lines at most `width` cells wide, broken only at spaces or beside a CJK character.
+    """`cell`'s lines at most `width` cells wide, broken only at spaces or beside a CJK character (as Chinese
+    custom allows: see `render.measure.break_offsets`).
 
     Rich wraps at spaces and folds a longer run anywhere, which cuts a word held in CJK text
     (`（2021）`); here only a word longer than the whole line is folded.
@@ -74,7 +75,7 @@ def blocks(
             yield Segment.line()
         title = Text(" ").join(cell for cell in row[:title_columns] if cell.plain.strip())
         for line in wrap_whole(title, width):
-            yield from line.render(console)
+            yield from _styled(line, console)
             yield Segment.line()
         for name, cell in zip(names, row[title_columns:], strict=True):
             if not cell.plain.strip():
@@ -86,7 +87,7 @@ def blocks(
                 label = ""
             for line in wrap_whole(cell, room):
                 yield Segment("  " + label + " " * (indent - 2 - cell_len(label)), dim)
-                yield from line.render(console)
+                yield from _styled(line, console)
                 yield Segment.line()
                 label = ""
 
@@ -124,6 +125,11 @@ class WholeWords:
         yield table
 
 
+def _styled(line: Text, console: Console) -> Iterable[Segment]:
+    """`line`'s segments in its own style too: `Text.render` leaves that to its caller when the text has no spans."""
+    return Text("\n").join([line]).render(console)
+
+
 def _as_text(renderable: object) -> Text:
     return renderable if isinstance(renderable, Text) else Text(str(renderable))
 
@@ -139,5 +145,5 @@ class Paragraph:
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         for line in wrap_whole(self.text, options.max_width):
-            yield from line.render(console)
+            yield from _styled(line, console)
             yield Segment.line()
