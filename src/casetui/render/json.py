@@ -52,7 +52,13 @@ def _indented(value: Any, newline: str, text: Any) -> str:
         for key, item in value.items():
             if type(key) is not str:
                 raise _NotPlain
-            items.append(text(key) + ": " + (text(item) if type(item) is str else _indented(item, inner, text)))
+            kind = type(item)
+            if kind is str:
+                items.append(text(key) + ": " + text(item))
+            elif item is None or kind is bool:  # as common as strings in these documents: no call for them either
+                items.append(text(key) + ": " + _CONSTANTS[item])
+            else:
+                items.append(text(key) + ": " + _indented(item, inner, text))
         return "{" + inner + ("," + inner).join(items) + newline + "}"
     if kind is list or kind is tuple:
         if not value:
