@@ -192,3 +192,13 @@ def test_chinese_cells_break_by_custom(width: int) -> None:
     for line in grid.plain_text(width).splitlines():
         for piece in filter(None, re.split(r"\s{2,}", line.strip())):
             assert piece[0] not in "，。、；：？！）」』" and piece[-1] not in "（「『", (width, line)
+
+
+def test_dates_and_spans_stay_whole_while_names_can_wrap() -> None:
+    """At 120 columns the Chinese list wraps its names: its dates and spans (`2年（计划）`) keep one line each."""
+    summaries = sorted(load_library([BUNDLED]).summaries, key=lambda s: s.id)
+    written = list_table(summaries, "zh").plain_text(120)
+    assert "自营旗舰店" not in written  # the names do wrap at this width
+    for plains in list_table(summaries, "zh").plains:
+        for value in plains[4:]:
+            assert value in written, value

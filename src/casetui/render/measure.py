@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from rich.cells import cell_len
 
@@ -26,6 +26,8 @@ EDGE = 1
 """The padding before the first column and after the last."""
 SHORT_CJK = 10
 """A token with CJK text up to this many cells stays whole: a label or a status (`已关停`), not a sentence."""
+SHORT_COLUMN = 24
+"""A column at most this wide holds short values (dates, spans, statuses) rather than prose."""
 _LATIN = re.compile(r"[\x21-\x7e\u00a0-\u024f]+")
 """Runs that must stay whole inside a token that also holds CJK text: its Latin words, numbers, ids."""
 _UNIT = re.compile(r"[ \t]+|[\x21-\x7e\u00a0-\u024f]+|.")
@@ -142,9 +144,11 @@ def fit_widths(bounds: Sequence[tuple[int, int]], room: int, frame: int | None =
     """Column widths (without padding) within `room` cells, each at least its minimum; None if they cannot fit.
 
     `bounds` are each column's (minimum, maximum); `frame` the cells between and around the columns
-    (a `Grid`'s by default). Every column gets its maximum when they all
-    fit; otherwise each starts at its minimum and the room left goes, a cell at a time, to the
-    column furthest below its maximum (so the long prose columns share it).
+    (a `Grid`'s by default). Every column gets its maximum when they all fit; otherwise each starts
+    at its minimum, the short columns (a date, a span, a status: at most `SHORT_COLUMN` cells) get
+    their whole width, those needing least first, since a wrapped date or `2年（计 / 划）` reads
+    worst; and the room left goes, a cell at a time, to the column furthest below its maximum (so the long prose
+    columns share it).
     """
     room -= 2 * EDGE + GAP * (len(bounds) - 1) if frame is None else frame
     if sum(high for _, high in bounds) <= room:
@@ -153,6 +157,11 @@ def fit_widths(bounds: Sequence[tuple[int, int]], room: int, frame: int | None =
     spare = room - sum(widths)
     if spare < 0:
         return None
+    for column in sorted((i for i, (low, high) in enumerate(bounds) if low < high <= SHORT_COLUMN), key=_need(bounds)):
+        need = bounds[column][1] - widths[column]
+        if need <= spare:
+            widths[column] += need
+            spare -= need
     wanting = [i for i, (low, high) in enumerate(bounds) if high > low]
     while spare > 0 and wanting:
         column = max(wanting, key=lambda i: bounds[i][1] - widths[i])
@@ -161,3 +170,8 @@ def fit_widths(bounds: Sequence[tuple[int, int]], room: int, frame: int | None =
         if widths[column] >= bounds[column][1]:
             wanting.remove(column)
     return widths
+
+
+def _need(bounds: Sequence[tuple[int, int]]) -> Callable[[int], int]:
+    """How many cells column `i` lacks at its minimum."""
+    return lambda i: bounds[i][1] - bounds[i][0]
