@@ -7,6 +7,7 @@ two together, plain and coloured, and run the real command in a pseudo-terminal.
 
 from __future__ import annotations
 
+import datetime as dt
 import fcntl
 import io
 import os
@@ -30,6 +31,9 @@ from casetui.library import load_library
 from casetui.render.common import FALLBACK, STATUS_STYLES
 from casetui.render.lines import Grid, escape_code
 from casetui.render.listing import list_table
+from casetui.summary import Summary
+from casetui.text import LText
+from casetui.when import Precision, When
 from cli_fixtures import FIXTURES
 
 BUNDLED = Path(__file__).resolve().parents[2] / "cases"
@@ -202,3 +206,15 @@ def test_dates_and_spans_stay_whole_while_names_can_wrap() -> None:
     for plains in list_table(summaries, "zh").plains:
         for value in plains[4:]:
             assert value in written, value
+
+
+def test_one_moment_written_in_two_offsets_keeps_each_offset() -> None:
+    beijing = dt.datetime(2022, 3, 17, 10, tzinfo=dt.timezone(dt.timedelta(hours=8)))
+    utc = beijing.astimezone(dt.timezone.utc)
+    assert beijing == utc  # the same instant: a cache keyed on equality would show one offset for both
+    whens = [When(m.year, m.month, m.day, Precision.TIME, m) for m in (beijing, utc)]
+    summaries = [
+        Summary(f"c{i}", LText.plain("N"), "active", LText.plain("T"), launched=when) for i, when in enumerate(whens)
+    ]
+    written = list_table(summaries, "en").plain_text(200)
+    assert "2022-03-17 10:00 +08:00" in written and "2022-03-17 02:00 +00:00" in written

@@ -40,8 +40,11 @@ def list_table(summaries: Sequence[Summary], lang: str) -> Grid:
     def date(value: When | None, scheduled: bool = False) -> Cell:
         cell = dates.get((value, scheduled))
         if cell is None:
-            shown = value.display()  # type: ignore[union-attr]  # None is in the map from the start
-            cell = dates[value, scheduled] = ((shown, ""), (mark, "italic")) if scheduled else shown
+            assert value is not None  # None is in the map from the start
+            shown = value.display()
+            cell = ((shown, ""), (mark, "italic")) if scheduled else shown
+            if value.moment is None:  # Equal moments in other offsets are shown differently: not kept.
+                dates[value, scheduled] = cell
         return cell
 
     def span(value: Span | None, scheduled: bool) -> Cell:
