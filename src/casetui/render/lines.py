@@ -77,8 +77,8 @@ def _cut(runs: Sequence[Run], start: int, end: int) -> list[Run]:
 
 def _paint(runs: Iterable[Run], codes: Codes | None) -> str:
     if codes is None:
-        return "".join(text for text, _ in runs)
-    return "".join(codes[style] + text + RESET if style and text else text for text, style in runs)
+        return "".join([text for text, _ in runs])
+    return "".join([codes[style] + text + RESET if style and text else text for text, style in runs])
 
 
 class Grid:
@@ -183,20 +183,27 @@ class Grid:
         longest = max((measure_column(column)[0] for column in columns), default=0)
         indent = max(min(max((cell_len(name) for name in names), default=0) + 4, width // 2, width - longest), 2)
         room = max(width - indent, 8)
-        # What goes before a value: its column's name, or (when the name takes a line of its own) spaces.
-        labels = [("  " + name + " " * (indent - 2 - cell_len(name)), "dim") for name in names]
+        # What goes before a value: its column's name, or spaces below a name too long for the indent,
+        # which takes a line of its own.
         blank = ("  " + " " * (indent - 2), "dim")
+        own_line = [(("  " + name, "dim"),) if cell_len(name) + 3 > indent else None for name in names]
+        labels = [
+            blank if own else ("  " + name + " " * (indent - 2 - cell_len(name)), "dim")
+            for name, own in zip(names, own_line, strict=True)
+        ]
         for index, (row, plains) in enumerate(zip(self.rows, self.plains, strict=True)):
             if index:
                 yield ()
             if plains[0].strip():
                 yield from self._fitted_lines(row[0], plains[0], width)
-            for name, label, cell, plain in zip(names, labels, row[1:], plains[1:], strict=True):
+            for own, label, cell, plain in zip(own_line, labels, row[1:], plains[1:], strict=True):
                 if not plain.strip():
                     continue
-                if cell_len(name) + 3 > indent:  # a long name gets a line of its own
-                    yield (("  " + name, "dim"),)
-                    label = blank
+                if own is not None:
+                    yield own
+                if "\n" not in plain and (len(plain) if plain.isascii() else cell_len(plain)) <= room:
+                    yield (label, *_runs(cell))  # as nearly every value does: it fits
+                    continue
                 for runs in self._fitted_lines(cell, plain, room):
                     yield (label, *runs)
                     label = blank
