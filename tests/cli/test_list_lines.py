@@ -218,3 +218,10 @@ def test_one_moment_written_in_two_offsets_keeps_each_offset() -> None:
     ]
     written = list_table(summaries, "en").plain_text(200)
     assert "2022-03-17 10:00 +08:00" in written and "2022-03-17 02:00 +00:00" in written
+
+
+def test_a_table_that_would_squeeze_a_column_to_a_few_characters_is_shown_as_blocks() -> None:
+    """At 100 columns the Chinese list's company column would get three characters a line: blocks read better."""
+    grid = list_table(sorted(load_library([BUNDLED]).summaries, key=lambda s: s.id), "zh")
+    assert "─" not in grid.plain_text(100) and "\n  公司      " in grid.plain_text(100)
+    assert "─" in grid.plain_text(120)  # at 120 every wrapped column keeps four characters or more

@@ -34,6 +34,8 @@ _SGR = {
 """The parameters of the style words casetui's tables use: attributes and named colours, which every
 colour system writes alike."""
 RESET = "\x1b[0m"
+NARROWEST = 8
+"""The fewest cells a column that wraps may have (four Chinese characters, a short word) before rows become blocks."""
 
 
 def escape_code(style: str) -> str:
@@ -118,6 +120,19 @@ class Grid:
         bounds = self.bounds()
         return sum(high for _, high in bounds) + 2 * EDGE + GAP * (len(bounds) - 1)
 
+    def widths(self, width: int) -> list[int] | None:
+        """Column widths for a table `width` cells wide; None when each row is better shown as a block.
+
+        That is when whole words do not fit, or when a column that wraps would get under
+        `NARROWEST` cells: three Chinese characters a line (`工信` / `部；阿` / `里、腾`) read worse
+        than a block.
+        """
+        bounds = self.bounds()
+        widths = fit_widths(bounds, width)
+        if widths is None or any(room < min(high, NARROWEST) for room, (_, high) in zip(widths, bounds, strict=True)):
+            return None
+        return widths
+
     # -- writing -------------------------------------------------------------------------------
 
     def plain_text(self, width: int) -> str:
@@ -129,7 +144,7 @@ class Grid:
         return "".join(line + "\n" for line in self._lines(width, Codes()))
 
     def _lines(self, width: int, codes: Codes | None) -> Iterator[str]:
-        widths = fit_widths(self.bounds(), width)
+        widths = self.widths(width)
         if widths is None:
             for line in self._blocks(width):
                 yield _paint(line, codes)
@@ -227,7 +242,7 @@ class Grid:
         from rich.segment import Segment
 
         width = options.max_width
-        widths = fit_widths(self.bounds(), width)
+        widths = self.widths(width)
         if widths is None:
             lines: Iterable[Sequence[Run]] = self._blocks(width)
         else:
