@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import os
 import sys
 
 
@@ -23,8 +24,23 @@ def main() -> None:
         launch = sys.modules.get("casetui.launch")  # imported only if the app ran
         if launch is not None:
             launch.leave_if_app_closed(code)
-        sys.exit(code)
+        _leave(code)
     gc.enable()
     from casetui.cli.app import main as cli_main
 
     cli_main()
+
+
+def _leave(code: int) -> None:
+    """End the process at once after the fast path has written its output.
+
+    A scripted run has nothing left to save, yet tearing the interpreter down would free every
+    module and object one by one: some 14M instructions, 8% of `casetui compare A B --format json`.
+    Only the console script ends this way; tests and embedders call `casetui.cli.fast.run`.
+    """
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except (OSError, ValueError):  # the reader is gone, or a stream was closed: nothing more can be written
+        pass
+    os._exit(code)

@@ -25,7 +25,6 @@ from casetui.compare import Row
 from casetui.library import display_path
 from casetui.model import Case, Dimension, Fact, Source
 from casetui.problems import Problem
-from casetui.render.common import TimelineRow, timeline_rows
 from casetui.text import LText
 from casetui.values import Shown, show
 from casetui.when import Span, When
@@ -36,6 +35,8 @@ OUTPUT_FORMAT = 1
 TYPE_CHECKING = False  # typing's flag, without importing typing (see casetui.record)
 if TYPE_CHECKING:
     from typing import Any
+
+    from casetui.render.common import TimelineRow
 
     JSON = dict[str, Any]
 
@@ -148,7 +149,7 @@ def case_document(case: Case, lang: str) -> JSON:
         "notice_period": span(derive.notice_period(case), scheduled=derive.notice_scheduled(case)),
         "model": _model(case, lang),
         "services": [_service(s.id, s.name, lang) for s in case.services],
-        "events": [event_item(row, lang) for row in timeline_rows(case)],
+        "events": [event_item(row, lang) for row in _timeline_rows(case)],
         "phases": [_object(lang, title=p.title, start=when(p.start), end=when(p.end)) for p in case.phases],
         "sources": [source(s, lang) for s in case.sources],
         "quotes": [_object(lang, text=q.text, by=q.by, source=q.source) for q in case.quotes],
@@ -240,9 +241,16 @@ def comparison(cases: Sequence[Case], rows: Iterable[Row], lang: str, baseline: 
 # -- timeline --------------------------------------------------------------------------------
 
 
+def _timeline_rows(case: Case) -> list[TimelineRow]:
+    """`render.common.timeline_rows`, imported when a document holds events: `compare` never does (1M instructions)."""
+    from casetui.render.common import timeline_rows
+
+    return timeline_rows(case)
+
+
 def timeline(case: Case, lang: str) -> JSON:
     """`casetui timeline --format json`: every event in order, and the sources they cite."""
-    rows = timeline_rows(case)
+    rows = _timeline_rows(case)
     cited = {s for row in rows for s in row.event.sources}
     announced, shutdown = derive.announcement(case), derive.final_shutdown(case)
     return {

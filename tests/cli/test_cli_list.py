@@ -47,6 +47,10 @@ def test_sorts_by_any_column(cli, field, expected):
     assert ids_in(result.stdout) == expected
 
 
+def test_reverse_by_id_is_descending(cli):
+    assert ids_in(cli("list", "--reverse").stdout) == ["gamma-card", "beta-market", "alpha-club"]
+
+
 def test_reverse_keeps_missing_values_last(cli):
     # gamma-card has no end date and no lifespan: it stays last whichever the direction.
     assert ids_in(cli("list", "--sort", "ended", "--reverse").stdout) == ["alpha-club", "beta-market", "gamma-card"]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -14,6 +16,7 @@ from casetui.cli import fast as cli_fast
 
 FIXTURES = str(Path(__file__).resolve().parents[1] / "fixtures" / "library")
 SCHEDULED = str(Path(__file__).resolve().parents[1] / "fixtures" / "scheduled")
+BUNDLED = Path(__file__).resolve().parents[2] / "cases"
 
 FAST = [
     ["--cases", FIXTURES, "compare", "alpha-club", "beta-market", "--format", "json"],
@@ -79,7 +82,9 @@ typing alone costs about as much as parsing a case)."""
 
 def test_scripted_json_does_not_import_ui_libraries_or_slow_modules() -> None:
     code = (
-        "import sys; sys.argv = ['casetui', *sys.argv[1:]]\n"
+        "import os, sys; sys.argv = ['casetui', *sys.argv[1:]]\n"
+        "def leave(code):\n    raise SystemExit(code)\n"
+        "os._exit = leave  # the console script ends the process at once: look at what it imported first\n"
         "from casetui.entry import main\n"
         "try:\n    main()\nexcept SystemExit:\n    pass\n"
         f"print(sorted(m for m in {SLOW_TO_IMPORT!r} if m in sys.modules), file=sys.stderr)"
@@ -88,3 +93,21 @@ def test_scripted_json_does_not_import_ui_libraries_or_slow_modules() -> None:
     result = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, check=True)
     assert result.stderr.strip().splitlines()[-1] == "[]"
     assert '"format": 1' in result.stdout
+
+
+def test_the_console_script_writes_all_its_output_before_it_ends() -> None:
+    """The fast path ends the process without tearing Python down: everything written must still arrive,
+    a document smaller than the stream's buffer as well as one larger than a pipe holds."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}  # buffered, as a user's shell has it
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        command = [sys.executable, "-m", "casetui", "--lang", "fr", *args, "--format", "json"]
+        return subprocess.run(command, capture_output=True, text=True, encoding="utf-8", env=env, check=True)
+
+    small = run("--cases", FIXTURES, "timeline", "alpha-club")
+    assert len(small.stdout) < 8192 and json.loads(small.stdout)["case"]["id"] == "alpha-club"
+    ids = sorted(path.stem for path in BUNDLED.glob("*.toml"))
+    large = run("compare", *ids)
+    assert len(large.stdout) > 1 << 16 and [case["id"] for case in json.loads(large.stdout)["cases"]] == ids
+    for result in (small, large):
+        assert len(result.stderr.splitlines()) == 1 and "fr" in result.stderr  # the note on the language

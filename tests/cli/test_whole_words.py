@@ -11,10 +11,12 @@ import re
 from pathlib import Path
 
 import pytest
+from rich.console import Console
 
 from casetui.compare import compare
 from casetui.library import load_library
-from casetui.render.text import case_view, compare_table, list_table, make_console, timeline_table
+from casetui.render.listing import list_table
+from casetui.render.text import case_view, compare_table, make_console, timeline_table
 
 BUNDLED = Path(__file__).resolve().parents[2] / "cases"
 WIDTHS = [40, 60, 80, 100, 120, 160]
@@ -71,3 +73,24 @@ def test_a_narrow_terminal_shows_each_case_as_a_block_rather_than_cutting_words(
     output = printed(list_table(sorted(library.summaries, key=lambda s: s.id), "en"), 60)
     assert "kuaishou-self-operated\n" in output
     assert "  Company" in output
+
+
+def test_a_comparison_shown_as_blocks_keeps_its_highlights(library) -> None:
+    """At 40 columns each compare row is a block: the values that differ from the baseline are still bold yellow."""
+    chosen = [case for case in sorted(library.cases, key=lambda case: case.id) if case.id in ("taote", "taoxiaopu")]
+    rows = compare(chosen, "en", 0)
+    table = compare_table(chosen, rows, "en", 0)
+    assert "≠ Name\n  taote (baseline)" in printed(table, 40)  # blocks, not a table
+    highlighted = " ".join(re.findall(r"\x1b\[1;33m([^\x1b]*)\x1b\[0m", styled(table, 40)))
+    differing = [row.cells[1].display for row in rows if row.cell_differs[1] and row.cells[1] is not None]
+    assert differing
+    for shown in differing:
+        assert shown.split()[0] in highlighted, shown
+
+
+def styled(renderable: object, width: int) -> str:
+    out = io.StringIO()
+    Console(file=out, width=width, force_terminal=True, color_system="standard", markup=False, highlight=False).print(
+        renderable
+    )
+    return out.getvalue()

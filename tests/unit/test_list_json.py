@@ -110,14 +110,14 @@ def test_one_moment_written_in_two_offsets_keeps_each_offset() -> None:
     beijing = dt.datetime(2022, 3, 17, 10, tzinfo=dt.timezone(dt.timedelta(hours=8)))
     utc = beijing.astimezone(dt.timezone.utc)
     assert beijing == utc  # the same instant: a cache keyed on equality would write one for both
+    whens = [When(m.year, m.month, m.day, Precision.TIME, m) for m in (beijing, utc)]
     items = [
-        Summary(
-            f"c{i}", LText.plain("N"), "active", LText.plain("T"), ended=When(m.year, m.month, m.day, Precision.TIME, m)
-        )
-        for i, m in enumerate((beijing, utc))
+        Summary(f"c{i}", LText.plain("N"), "active", LText.plain("T"), ended=when, end=when)
+        for i, when in enumerate(whens)
     ]
     cases = json.loads(written(items, ["a", "b"], "en", [], False))["cases"]
     assert [c["ended"] for c in cases] == ["2022-03-17T10:00:00+08:00", "2022-03-17T02:00:00+00:00"]
+    assert [c["end"]["date"] for c in cases] == ["2022-03-17T10:00:00+08:00", "2022-03-17T02:00:00+00:00"]
 
 
 def test_a_list_written_in_several_pieces_is_one_document_in_order() -> None:

@@ -87,3 +87,17 @@ def test_loaded_text_is_escaped_in_every_kind_of_field() -> None:
     assert case.events[0].title.get() == expected
     assert case.events[0].ends == (expected,)
     assert case.events[0].id == expected
+
+
+UNSAFE = [
+    chr(code)
+    for span in ((0x00, 0x08), (0x0B, 0x1F), (0x7F, 0x9F), (0x202A, 0x202E), (0x2066, 0x2069))
+    for code in range(span[0], span[1] + 1)
+]
+
+
+@pytest.mark.parametrize("around", ["{}", "text {} text", "有鱼\n{}\t小米"])
+def test_every_control_and_bidi_character_is_escaped_wherever_it_stands(around: str) -> None:
+    """`clean` skips text it can tell in C is safe; none of these may pass for safe, in ASCII text or not."""
+    for char in UNSAFE:
+        assert char not in clean(around.format(char)), hex(ord(char))

@@ -19,8 +19,7 @@ import typer
 
 from casetui import __version__, i18n, launch, serialize
 from casetui.cli.listing import SORT_FIELDS, select, sort_field
-from casetui.cli.run import render_text as _render_text
-from casetui.cli.run import run_compare, run_show, run_timeline
+from casetui.cli.run import run_compare, run_show, run_timeline, write_grid
 from casetui.cli.run import to_json as _json
 from casetui.cli.support import Failure, Settings, ascii_stdout, err, load_cases, out, problem_line, reader_gone
 from casetui.model import STATUSES
@@ -240,9 +239,9 @@ def list_command(
     if not chosen:
         err("casetui: no cases to list" + (" with these filters" if status or tag else f" in {_dirs(opts)}"))
         return
-    from casetui.render.text import list_table
+    from casetui.render.listing import list_table
 
-    _render_text(list_table(chosen, opts.lang), opts, fit=True)
+    write_grid(list_table(chosen, opts.lang), opts)
 
 
 @app.command(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from operator import attrgetter
 
 from casetui.model import STATUSES
 from casetui.summary import Summary
@@ -12,6 +13,7 @@ SORT_FIELDS = ("id", "name", "company", "status", "launched", "ended", "lifespan
 """What `--sort` accepts (`notice_period` and `notice-period` are read as `notice`)."""
 
 _ALIASES = {"notice_period": "notice", "notice-period": "notice"}
+_id = attrgetter("id")
 
 
 def sort_field(value: str) -> str:
@@ -59,7 +61,11 @@ def select(
         for s in summaries
         if (not statuses or s.status in statuses) and (not wanted_tags or wanted_tags & {t.casefold() for t in s.tags})
     ]
-    chosen.sort(key=lambda s: s.id)
+    chosen.sort(key=_id)
+    if sort == "id":  # every case has one: sorted already (10,000 cases: no key called three times each)
+        if reverse:
+            chosen.reverse()
+        return chosen
     key = sort_key(sort, lang)
     present = [s for s in chosen if key(s) is not None]
     missing = [s for s in chosen if key(s) is None]

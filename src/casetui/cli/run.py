@@ -6,15 +6,18 @@ JSON run never loads Rich.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Sequence
 
 from casetui import serialize
-from casetui.cli.support import Settings, ascii_stdout, out
+from casetui.cli.support import Settings, ascii_stdout, out, terminal
 from casetui.model import Case
 
 TYPE_CHECKING = False  # typing's flag, without importing typing (see casetui.record)
 if TYPE_CHECKING:
     from typing import Any
+
+    from casetui.render.lines import Grid
 
 
 def to_json(document: Any) -> str:
@@ -24,29 +27,33 @@ def to_json(document: Any) -> str:
     return dumps(document, ascii_only=ascii_stdout())
 
 
-def render_text(renderable: Any, opts: Settings, fit: bool = False) -> None:
-    """Print a Rich renderable: styled in a terminal, plain text in a pipe.
-
-    With `fit`, a pipe gets the full natural width so that each row stays on one line.
-    """
-    from casetui.render.text import make_console, natural_width
+def render_text(renderable: Any, opts: Settings) -> None:
+    """Print a Rich renderable: styled in a terminal, plain text without trailing spaces in a pipe."""
+    from casetui.render.text import make_console
 
     console = make_console(opts.plain, opts.width)
     if not opts.plain:
-        if hasattr(renderable, "ansi_text"):  # a Grid writes its own lines: 10,000 rows without Rich's per-line work
-            out(renderable.ansi_text(console))
-            return
         console.print(renderable)
         return
-    if fit:
-        width = max(opts.width or 0, natural_width(console, renderable))
-        if hasattr(renderable, "plain_text"):  # a Grid writes its plain lines itself, fast for 10,000 rows
-            out(renderable.plain_text(width))
-            return
-        console = make_console(True, width)
     with console.capture() as capture:
         console.print(renderable)
     out("".join(line.rstrip() + "\n" for line in capture.get().splitlines()))
+
+
+def write_grid(grid: Grid, opts: Settings) -> None:
+    """Print a `Grid` (`casetui list`) without Rich's console: it writes its lines itself.
+
+    A pipe gets the full natural width, so that each row stays on one line; a terminal gets its
+    own width, with colours unless it cannot show them.
+    """
+    if opts.plain:
+        out(grid.plain_text(max(opts.width or 0, grid.natural_width())))
+        return
+    if sys.platform == "win32":  # Rich knows the Windows consoles that take no escape codes
+        render_text(grid, opts)
+        return
+    width, colour = terminal()
+    out(grid.ansi_text(width) if colour else grid.plain_text(width))
 
 
 def run_compare(opts: Settings, cases: Sequence[Case], base: int | None, fmt: str, diff_only: bool) -> None:

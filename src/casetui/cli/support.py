@@ -71,6 +71,31 @@ class Settings:
         return columns if columns > 20 else 100
 
 
+def terminal() -> tuple[int, bool]:
+    """The width of the terminal stdout shows in, and whether it shows colours, as Rich's `Console` decides.
+
+    For `casetui list`, which writes its table without a console: the same `COLUMNS`, the same
+    size from the first standard stream that knows it, and no colour in a dumb terminal or where
+    `TTY_COMPATIBLE=0` or an empty `FORCE_COLOR` says it is none.
+    """
+    environ = os.environ
+    tty = environ.get("TTY_COMPATIBLE", "")
+    colour = tty == "1" or (tty != "0" and environ.get("FORCE_COLOR") != "")
+    if colour and environ.get("TERM", "").lower() in ("dumb", "unknown"):
+        return 80, False
+    width = 0
+    for stream in (0, 1, 2):
+        try:
+            width = os.get_terminal_size(stream).columns
+        except (AttributeError, ValueError, OSError):  # not a terminal
+            continue
+        break
+    columns = environ.get("COLUMNS", "")
+    if columns.isdigit():
+        width = int(columns)
+    return width or 80, colour
+
+
 def out(text: str) -> None:
     """Write command output to stdout."""
     sys.stdout.write(text)

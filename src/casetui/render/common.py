@@ -10,6 +10,17 @@ from casetui.text import LText
 from casetui.values import Shown
 from casetui.when import Span
 
+FALLBACK = "dim italic"
+"""The style of the ` ⟨en⟩` after text shown in a fallback language."""
+STATUS_STYLES = {
+    "active": "green",
+    "sunsetting": "yellow",
+    "paused": "magenta",
+    "shut-down": "red",
+    "merged": "blue",
+}
+"""The colour of each status in a terminal."""
+
 
 def fallback_mark(lang: str | None) -> str:
     """The suffix for text shown in a fallback language: ` ⟨en⟩`, or nothing."""

@@ -25,22 +25,23 @@ from casetui import derive
 from casetui.compare import Row
 from casetui.i18n import kind_name, label, model_label
 from casetui.model import Case, Fact, Source
-from casetui.render.common import MISSING, cell_fallback, fallback_mark, localized, scheduled_mark, timeline_rows
-from casetui.render.grid import Grid, Paragraph, WholeWords, blocks, column_bounds, fit_widths, prewrapped
-from casetui.summary import Summary
+from casetui.render.common import (
+    FALLBACK,
+    MISSING,
+    STATUS_STYLES,
+    cell_fallback,
+    fallback_mark,
+    localized,
+    scheduled_mark,
+    timeline_rows,
+)
+from casetui.render.grid import Paragraph, WholeWords, blocks, column_bounds, prewrapped
+from casetui.render.measure import fit_widths
 from casetui.text import LText
 from casetui.values import Shown, show
 from casetui.when import Span, When
 
-FALLBACK = "dim italic"
 DIFFERS = "bold yellow"
-STATUS_STYLES = {
-    "active": "green",
-    "sunsetting": "yellow",
-    "paused": "magenta",
-    "shut-down": "red",
-    "merged": "blue",
-}
 PIPE_WIDTH = 100
 """Layout width when stdout is not a terminal and `COLUMNS` is not set."""
 
@@ -58,11 +59,6 @@ def make_console(plain: bool, width: int | None = None, file: IO[str] | None = N
         emoji=False,
         soft_wrap=False,
     )
-
-
-def natural_width(console: Console, renderable: RenderableType) -> int:
-    """The width `renderable` needs to lay out without wrapping."""
-    return Measurement.get(console, console.options.update(width=10_000), renderable).maximum
 
 
 def text(value: LText | None, lang: str, style: str = "") -> Text:
@@ -223,27 +219,6 @@ _SPACE = Segment(" ")
 
 def _heading(title: str) -> Text:
     return Text("\n" + title, style="bold underline")
-
-
-# -- list ------------------------------------------------------------------------------------
-
-
-def list_table(summaries: Sequence[Summary], lang: str) -> Grid:
-    """`casetui list`: one line per case (a block per case in a terminal too narrow for whole words)."""
-    keys = ("id", "name", "company", "status", "launched", "ended", "lifespan", "notice_period")
-    table = Grid(*(label(k, lang) for k in keys), no_wrap=(0,))
-    for s in summaries:
-        table.add_row(
-            Text(s.id, style="cyan"),
-            text(s.name, lang, "bold"),
-            text(s.company, lang),
-            _status(s.status, lang),
-            Text(s.launched.display() if s.launched else ""),
-            _when(s.end, lang, s.end_scheduled),  # `ended`, else the final shutdown (as `list --json`'s "end")
-            _span(s.lifespan, lang, s.lifespan_scheduled),
-            _span(s.notice, lang, s.notice_scheduled),
-        )
-    return table
 
 
 # -- compare ---------------------------------------------------------------------------------
