@@ -119,8 +119,9 @@ class WholeWords:
         if widths is None:
             yield from blocks(console, options.max_width, headers, rows, self.title_columns)
             return
-        for column, cells, width in zip(table.columns, self._cells, widths, strict=True):
+        for column, header, cells, width in zip(table.columns, headers, self._cells, widths, strict=True):
             column.width = max(width, 1)
+            column.header = prewrapped(header, width)
             column._cells = [prewrapped(cell, width) for cell in cells]
         yield table
 

@@ -12,11 +12,13 @@ from casetui.i18n import label
 from casetui.render.common import FALLBACK, STATUS_STYLES, fallback_mark, scheduled_mark
 from casetui.render.lines import Cell, Grid
 from casetui.summary import Summary
+from casetui.when import Precision, When
 
 TYPE_CHECKING = False  # typing's flag, without importing typing (see casetui.record)
+
 if TYPE_CHECKING:
     from casetui.text import LText
-    from casetui.when import Span, When
+    from casetui.when import Span
 
 COLUMNS = ("id", "name", "company", "status", "launched", "ended", "lifespan", "notice_period")
 
@@ -65,8 +67,17 @@ def list_table(summaries: Sequence[Summary], lang: str) -> Grid:
             text(s.company),
             status,
             date(s.launched),
-            date(s.end, s.end_scheduled),  # `ended`, else the final shutdown (as `list --json`'s "end")
+            # `ended`, else the final shutdown (as `list --json`'s "end"), at most to the day as in the
+            # app's table: a shutdown's time and offset beside its scheduled mark would take the names' room.
+            date(_day(s.end), s.end_scheduled),
             span(s.lifespan, s.lifespan_scheduled),
             span(s.notice, s.notice_scheduled),
         )
     return table
+
+
+def _day(when: When | None) -> When | None:
+    """`when` to the day when it is written to the minute (`show` and `list --json` keep the time)."""
+    if when is None or when.precision is not Precision.TIME:
+        return when
+    return When(when.year, when.month, when.day)
