@@ -14,12 +14,17 @@ of the file name. It is the user's own private file (mode 0600), never a shared 
 is only an optimisation: a missing, unreadable or corrupt index is ignored, and an unwritable
 cache folder is never an error.
 
+The summaries are stored column by column (`casetui.summary.to_columns`): a start on 10,000 cases
+then checks and rebuilds them in a few passes over each column, made in C, rather than 10,000
+times over in Python; and `marshal` loads a column faster than as many rows. A case's id is not
+stored: it is its file's name.
+
 "Corrupt" covers anything: random bytes, a truncated file, a 4 GB file, a FIFO in its place, rows
 of the wrong shape or type. The file is opened without blocking and read only when it is a
 regular file under `MAX_INDEX_BYTES`; it starts with a magic string and a CRC-32 of the rest,
-so a damaged or truncated file is dropped before `marshal` sees it; and every row is checked in
-full before its summary is used (`Summary.from_row`). On any doubt the whole index is dropped
-and written afresh: one bad row says the file cannot be trusted.
+so a damaged or truncated file is dropped before `marshal` sees it; and every part of every row
+is checked before any summary is used (`casetui.summary.from_columns`). On any doubt the whole
+index is dropped and written afresh: one bad row says the file cannot be trusted.
 """
 
 from __future__ import annotations
@@ -34,19 +39,19 @@ from pathlib import Path
 from typing import Any
 
 from casetui import __version__
-from casetui.summary import Summary, new_shared
+from casetui.summary import Summary, from_columns, new_shared, to_columns
 
 ENV_CACHE_DIR = "CASETUI_CACHE_DIR"
 ENV_NO_CACHE = "CASETUI_NO_CACHE"
 _TAG = f"py{sys.version_info[0]}{sys.version_info[1]}"
-INDEX_PREFIX = "index-3-"
-"""Every folder's index is named `index-3-pyXY-<hash>.marshal` (3: rows keyed on five stat fields and
-checked, summaries that know what is scheduled)."""
-PREVIOUS_PREFIX = "index-2-"
-"""Indexes keyed on size and mtime only, which a new one replaces (and removes)."""
+INDEX_PREFIX = "index-4-"
+"""Every folder's index is named `index-4-pyXY-<hash>.marshal` (4: summaries stored column by column)."""
+PREVIOUS_PREFIXES = ("index-3-", "index-2-")
+"""Indexes of earlier versions (rows one by one; before that, keyed on size and mtime only), which a new
+one replaces (and removes)."""
 OLD_INDEX_NAME = f"index-1-{_TAG}.marshal"
 """The single index earlier versions kept for every folder at once."""
-MAGIC = b"casetui-index\x003"
+MAGIC = b"casetui-index\x004"
 """The first bytes of an index file; a CRC-32 of the rest (4 bytes, little-endian) follows."""
 MAX_INDEX_BYTES = 256 << 20
 """A larger file is not an index of ours (10,000 cases take about 3 MiB): never read into memory."""
@@ -94,60 +99,92 @@ class FolderIndex:
     """One library folder's summaries, by path inside the folder, each valid while its file's `Stamp` holds."""
 
     def __init__(
-        self, real_root: str, old: dict[str, Any], rebuilt: dict[str, dict[Any, Any]], parts: dict[Any, Any]
+        self, real_root: str, payload: dict[str, Any], rebuilt: dict[str, dict[Any, Any]], parts: dict[Any, Any]
     ) -> None:
         self.real_root = real_root
-        self._old = old
-        """The rows read from disk."""
-        self._rebuilt = rebuilt
         self._parts = parts
-        self._kept: dict[str, Any] = {}
-        """Rows of `_old` for files still in the folder; what is left out on save is a deleted file's."""
-        self._new: dict[str, Any] = {}
+        self.dropped = False
+        """True when the index read from disk was damaged, and this run dropped it."""
+        self._keys: list[str] = []
+        self._stamps: list[Any] = []
+        self._summaries: list[Summary] = []
+        """The rows read from disk, whole and checked: the paths, the stamps and the summaries."""
+        if payload:
+            try:
+                self._keys, self._stamps, self._summaries = _rows(payload, rebuilt)
+            except (TypeError, ValueError, IndexError, KeyError, AttributeError, OverflowError, RecursionError):
+                self.dropped = True
+        self._at: dict[str, int] | None = None
+        """The row of each path, made when a lookup cannot take the rows as they come."""
+        self._kept: set[int] = set()
+        """Rows still in use, or of files still in the folder; the others are a deleted or changed file's."""
+        self._new: dict[str, tuple[Stamp, Summary]] = {}
+        self._order: list[str] = []
+        """The files looked up, in the order the library found them: the order to write them in."""
         self.hits = 0
         self.misses = 0
-        self.dropped = False
-        """True once a damaged row made this run drop the index read from disk."""
 
-    def get(self, key: str, stamp: Stamp) -> Summary | None:
-        """The cached summary for the file at `key` if its stamp still matches.
+    def lookup(self, keys: list[str], stamps: list[Stamp]) -> list[Summary | None]:
+        """The cached summary of each file at `keys` whose stamp still matches; None for the others.
 
-        A row that does not check out (wrong shape or type, or another file's id) drops the rest
-        of the index: whatever damaged it may have damaged other rows in ways no check can see.
+        When nothing in the folder changed since the index was written, the files come in the index's
+        order with its stamps, and one comparison of each list (in C) says so.
         """
-        row = self._old.get(key)
-        if row is not None and (type(row) is not tuple or len(row) != 6):
-            self._drop()
-        elif row is not None and row[:5] == stamp:  # By value: an equal stamp of another number type is as good.
-            try:
-                summary = Summary.from_row(row[5], self._rebuilt)
-                if summary.id != _stem(key):
-                    raise ValueError("another file's summary")
-            except (TypeError, ValueError, IndexError, KeyError, AttributeError, OverflowError):
-                self._drop()
+        self._order = keys
+        if keys == self._keys and stamps == self._stamps:
+            self.hits += len(keys)
+            self._kept = set(range(len(keys)))
+            return list(self._summaries)
+        at = self._positions()
+        found: list[Summary | None] = []
+        for key, stamp in zip(keys, stamps, strict=True):
+            row = at.get(key)
+            # By value: an equal stamp of another number type is as good.
+            if row is not None and self._stamps[row] == stamp:
+                self._kept.add(row)
+                found.append(self._summaries[row])
             else:
-                self.hits += 1
-                self._kept[key] = row
-                return summary
-        self.misses += 1
-        return None
+                found.append(None)
+        self.misses += found.count(None)
+        self.hits += len(found) - found.count(None)
+        return found
 
-    def _drop(self) -> None:
-        """Distrust every row not used yet (those already used were checked one by one: they stay)."""
-        self._old = {}
-        self.dropped = True
+    def _positions(self) -> dict[str, int]:
+        if self._at is None:
+            self._at = {key: row for row, key in enumerate(self._keys)}
+        return self._at
 
     def keep(self, key: str) -> None:
         """A file still in the folder that this run did not look up (another folder's file of that id won)."""
-        row = self._old.get(key)
+        row = self._positions().get(key)
         if row is not None:
-            self._kept[key] = row
+            self._kept.add(row)
 
     def put(self, key: str, stamp: Stamp, summary: Summary) -> None:
         """Remember a freshly parsed summary."""
-        row = summary.to_row()
+        self._new[key] = (stamp, summary)
+
+    @property
+    def changed(self) -> bool:
+        """True when a file was parsed afresh or one in the index left the folder or changed."""
+        return bool(self._new) or len(self._kept) != len(self._keys) or self.dropped
+
+    def payload(self) -> dict[str, Any]:
+        """What the index file holds: the rows of files seen in the folder this run, and no deleted file's."""
+        rows = {self._keys[row]: (self._stamps[row], self._summaries[row]) for row in sorted(self._kept)}
+        rows.update(self._new)
+        # In the order the next run finds the files, so that it can take the rows as they come (`lookup`).
+        rows = {key: rows[key] for key in dict.fromkeys([*self._order, *rows]) if key in rows}
+        columns = to_columns(summary for _, summary in rows.values())
         # Repeated parts as one object each: `marshal` then writes them once, and loads them once.
-        self._new[key] = (*stamp, (row[0], *map(self._share, row[1:])))
+        shared = tuple(list(map(self._share, column)) for column in columns)
+        return {
+            "casetui": __version__,
+            "root": self.real_root,
+            "keys": list(rows),
+            "stamps": [stamp for stamp, _ in rows.values()],
+            "summaries": shared,
+        }
 
     def _share(self, value: Any) -> Any:
         if isinstance(value, tuple):
@@ -156,14 +193,18 @@ class FolderIndex:
             return value
         return self._parts.setdefault(value, value)
 
-    @property
-    def changed(self) -> bool:
-        """True when a file was parsed afresh or one in the index left the folder or changed."""
-        return bool(self._new) or len(self._kept) != len(self._old) or self.dropped
 
-    def payload(self) -> dict[str, Any]:
-        """What the index file holds: the rows of files seen in the folder this run, and no deleted file's."""
-        return {"casetui": __version__, "root": self.real_root, "files": {**self._kept, **self._new}}
+def _rows(payload: dict[str, Any], rebuilt: dict[str, dict[Any, Any]]) -> tuple[list[str], list[Any], list[Summary]]:
+    """The paths, stamps and summaries an index holds; raises TypeError or ValueError (and the like) when
+    anything about them is not as written."""
+    keys, stamps, columns = payload["keys"], payload["stamps"], payload["summaries"]
+    if type(keys) is not list or type(stamps) is not list or len(stamps) != len(keys):
+        raise ValueError("a stamp for each path")
+    if not set(map(type, keys)) <= {str}:
+        raise ValueError("a path is a string")
+    # A case's id is its file's name (`sub/name.toml`: `name`); `from_columns` checks it is one.
+    ids = [key[key.rfind(os.sep) + 1 : -5] for key in keys]
+    return keys, stamps, from_columns(ids, columns, rebuilt)
 
 
 class IndexCache:
@@ -176,7 +217,7 @@ class IndexCache:
         """False: read the indexes but never write them (`CASETUI_READ_ONLY`, as in `casetui serve`)."""
         self._folders: dict[str, FolderIndex] = {}
         self._rebuilt = new_shared()
-        """Parts of rows already rebuilt, for `Summary.from_row`."""
+        """Parts of rows already rebuilt, for `casetui.summary.from_columns`."""
         self._parts: dict[Any, Any] = {}
         """Parts of rows put in an index, one object for each that repeats."""
 
@@ -194,8 +235,8 @@ class IndexCache:
         real_root = resolved(root)
         index = self._folders.get(real_root)
         if index is None:
-            old = _read(self.directory / index_name(real_root), real_root) if self.directory is not None else {}
-            index = self._folders[real_root] = FolderIndex(real_root, old, self._rebuilt, self._parts)
+            payload = _read(self.directory / index_name(real_root), real_root) if self.directory is not None else {}
+            index = self._folders[real_root] = FolderIndex(real_root, payload, self._rebuilt, self._parts)
         return index
 
     @property
@@ -225,13 +266,9 @@ class IndexCache:
             remove_stale_temporaries(self.directory, TEMPORARY_NAMES, _OLD_TEMPORARY)
             for index in changed:
                 _write(self.directory / index_name(index.real_root), index.payload())
-                with contextlib.suppress(OSError):
-                    os.unlink(self.directory / index_name(index.real_root, PREVIOUS_PREFIX))
-
-
-def _stem(key: str) -> str:
-    """The case id a file's index key implies (`sub/name.toml` -> `name`)."""
-    return key[key.rfind(os.sep) + 1 : -5] if os.sep in key else key[:-5]
+                for prefix in PREVIOUS_PREFIXES:
+                    with contextlib.suppress(OSError):
+                        os.unlink(self.directory / index_name(index.real_root, prefix))
 
 
 def _write(path: Path, payload: dict[str, Any]) -> None:
@@ -266,7 +303,8 @@ def decode(data: bytes) -> Any:
 
 
 def _read(path: Path, real_root: str) -> dict[str, Any]:
-    """The rows of the index at `path`, or none when anything about the file is in doubt."""
+    """The index at `path` as written, or nothing when anything about the file is in doubt (its rows are
+    checked by `FolderIndex`)."""
     # Read while `load_library` keeps the collector off: every tuple loaded here lives on.
     data = _read_bounded(path)
     payload = None if data is None else decode(data)
@@ -274,10 +312,7 @@ def _read(path: Path, real_root: str) -> dict[str, Any]:
         return {}  # Another version may derive differently: start afresh.
     if payload.get("root") != real_root:
         return {}  # Another folder's index under the same name: its keys mean other files.
-    files = payload.get("files")
-    # Each row is checked when it is used (`FolderIndex.get`), not all 10,000 here: a row of the
-    # wrong shape is then a damaged index, and a key that is not a path never matches a file.
-    return files if type(files) is dict else {}
+    return payload
 
 
 def _read_bounded(path: Path) -> bytes | None:

@@ -25,6 +25,9 @@ if TYPE_CHECKING:  # Only for annotations: the index and summaries load when a l
     from casetui.index_cache import FolderIndex, IndexCache, Stamp
     from casetui.summary import Summary
 
+NO_STAMP = (-1, 0, 0, 0, 0)
+"""The stamp of a file that cannot be stat-ed: it matches no row of an index."""
+
 ENV_CASES = "CASETUI_CASES"
 
 
@@ -401,6 +404,10 @@ def _scan_roots(
         if not root.exists():
             continue
         index = cache.for_root(root) if cache is not None else None
+        # The entries of this folder to look up in its index, all at once, with their keys and stamps.
+        found: list[Entry] = []
+        keys: list[str] = []
+        stamps: list[Stamp] = []
         # The index key is the file's path inside `root`, made from its folder's (found once per folder).
         current: Path | None = None
         prefix = ""
@@ -427,12 +434,18 @@ def _scan_roots(
                 continue
             try:
                 info = item.stat()
-                stamp = (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino, info.st_dev)
+                stamps.append((info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino, info.st_dev))
             except OSError:
-                stamp = (-1, 0, 0, 0, 0)  # matches no row
-            entry.summary = index.get(key, stamp)
-            if entry.summary is None:
+                stamps.append(NO_STAMP)
+            found.append(entry)
+            keys.append(key)
+        if index is None or not found:
+            continue
+        for entry, summary, key, stamp in zip(found, index.lookup(keys, stamps), keys, stamps, strict=True):
+            if summary is None:
                 pending.append((entry, index, key, stamp))
+            else:
+                entry.summary = summary
     return pending
 
 

@@ -2,8 +2,9 @@
 
 Seeded fuzz of the index file of a copy of the bundled library: random bytes, the file cut short,
 bytes flipped, and valid-looking files (right magic, right checksum) whose rows hold a part of the
-wrong type or the wrong shape. After each, `list --json` and `list` must exit 0 and print exactly
-what they print with `CASETUI_NO_CACHE=1`; and the run after must too (the index was rebuilt).
+wrong type or the wrong shape, a column of the wrong length, or two files' paths swapped. After
+each, `list --json` and `list` must exit 0 and print exactly what they print with
+`CASETUI_NO_CACHE=1`; and the run after must too (the index was rebuilt).
 """
 
 from __future__ import annotations
@@ -51,23 +52,39 @@ def _replace_at(value: Any, rng: random.Random, depth: int = 0) -> Any:
 
 
 def _mutate_rows(payload: dict[str, Any], rng: random.Random) -> dict[str, Any]:
-    files = dict(payload["files"])
-    key = rng.choice(sorted(files))
-    row = files[key]
-    kind = rng.randrange(6)
-    if kind == 0:  # one row one part short, or one too long
-        files[key] = row[:-1] if rng.random() < 0.5 else (*row, 0)
-    elif kind == 1:  # the summary one part short, or one too long
-        summary = row[5]
-        files[key] = (*row[:5], summary[:-1] if rng.random() < 0.5 else (*summary, 0))
-    elif kind == 2:  # the whole row, or its key, of another type
+    """The payload with one thing wrong in its rows: a part of a row, a column, a path or a stamp."""
+    keys, stamps = list(payload["keys"]), list(payload["stamps"])
+    columns = [list(column) for column in payload["summaries"]]
+    row = rng.randrange(len(keys))
+    kind = rng.randrange(7)
+    if kind == 0:  # a column one part short, or one too long
+        column = rng.choice([keys, stamps, *columns])
         if rng.random() < 0.5:
-            files[key] = _wrong_type(row, rng)
+            column.pop(row)
         else:
-            files[rng.choice((12, b"x", 1.5, None, ("x",)))] = files.pop(key)
-    else:  # one part anywhere in the row
-        files[key] = _replace_at(row, rng)
-    return {**payload, "files": files}
+            column.insert(row, column[row])
+    elif kind == 1:  # the columns one short, or one too long
+        if rng.random() < 0.5:
+            columns.pop(rng.randrange(len(columns)))
+        else:
+            columns.insert(rng.randrange(len(columns)), list(columns[0]))
+    elif kind == 2:  # a path, a stamp or a whole column of another type
+        choice = rng.randrange(3)
+        if choice == 0:
+            keys[row] = rng.choice((12, b"x", 1.5, None, ("x",)))
+        elif choice == 1:
+            stamps[row] = _wrong_type(stamps[row], rng) if rng.random() < 0.5 else _replace_at(stamps[row], rng)
+        else:
+            at = rng.randrange(len(columns))
+            columns[at] = tuple(columns[at]) if rng.random() < 0.5 else _wrong_type(columns[at], rng)
+    elif kind == 3:  # two files' paths swapped: each keeps the other's stamp and summary
+        other = rng.randrange(len(keys))
+        keys[row], keys[other] = keys[other], keys[row]
+    else:  # one part anywhere in one row
+        column = columns[rng.randrange(len(columns))]
+        part = column[row]
+        column[row] = _replace_at(part, rng) if isinstance(part, tuple) and part else _wrong_type(part, rng)
+    return {**payload, "keys": keys, "stamps": stamps, "summaries": tuple(columns)}
 
 
 def _mutations(good: bytes) -> list[Callable[[random.Random], bytes]]:
@@ -78,7 +95,9 @@ def _mutations(good: bytes) -> list[Callable[[random.Random], bytes]]:
         lambda rng: good[: rng.randrange(len(good))],
         lambda rng: bytes(b ^ (1 << rng.randrange(8)) if rng.random() < 0.01 else b for b in good),
         *[lambda rng: index_cache.encode(_mutate_rows(payload, rng))] * 6,
-        lambda rng: index_cache.encode(rng.choice([[], {"files": []}, {**payload, "files": {"a.toml": ()}}, 3])),
+        lambda rng: index_cache.encode(
+            rng.choice([[], {"keys": []}, {**payload, "summaries": ()}, {**payload, "keys": ["a.toml"]}, 3])
+        ),
     ]
 
 

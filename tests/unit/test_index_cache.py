@@ -32,7 +32,7 @@ def _index_file(cache: Path, root: Path) -> Path:
 
 def _indexed(cache: Path, root: Path) -> set[str]:
     """The files a folder's index holds, as paths inside the folder."""
-    return set(index_cache.decode(_index_file(cache, root).read_bytes())["files"])
+    return set(index_cache.decode(_index_file(cache, root).read_bytes())["keys"])
 
 
 def test_a_corrupt_index_is_read_as_empty_and_written_afresh(tmp_path: Path) -> None:
@@ -48,18 +48,20 @@ def test_a_corrupt_index_is_read_as_empty_and_written_afresh(tmp_path: Path) -> 
     assert (third.hits, third.misses) == (3, 0)
 
 
-def test_a_damaged_row_drops_the_rest_of_the_index_and_it_is_written_afresh(tmp_path: Path) -> None:
-    """Rows are read in file order: alpha-club's is used, beta-market's is damaged, so gamma-card's is not trusted."""
+def test_a_damaged_row_drops_the_whole_index_and_it_is_written_afresh(tmp_path: Path) -> None:
+    """One row with a span of no such unit: none of the three rows is trusted, not even the sound ones."""
     root, cache_dir = _library(tmp_path), tmp_path / "cache"
     fresh = load_library([root], cache=IndexCache(cache_dir))
     index = _index_file(cache_dir, root)
     payload = index_cache.decode(index.read_bytes())
-    *stamp, row = payload["files"]["beta-market.toml"]
-    payload["files"]["beta-market.toml"] = (*stamp, (*row[:8], (39, 99), *row[9:]))  # no such span unit
+    row = payload["keys"].index("beta-market.toml")
+    lifespans = payload["summaries"][7]
+    assert type(lifespans[row]) is tuple
+    lifespans[row] = (39, 99)  # no such span unit
     index.write_bytes(index_cache.encode(payload))
     cache = IndexCache(cache_dir)
     again = load_library([root], cache=cache)
-    assert (cache.hits, cache.misses) == (1, 2)
+    assert (cache.hits, cache.misses) == (0, 3)
     assert again.summaries == fresh.summaries
     third = IndexCache(cache_dir)
     load_library([root], cache=third)
