@@ -34,12 +34,13 @@ import marshal
 import os
 import re
 import stat
+import struct
 import sys
 from pathlib import Path
 from typing import Any
 
 from casetui import __version__
-from casetui.summary import Summary, from_columns, new_shared, to_columns
+from casetui.summary import Summary, from_columns, to_columns
 
 ENV_CACHE_DIR = "CASETUI_CACHE_DIR"
 ENV_NO_CACHE = "CASETUI_NO_CACHE"
@@ -60,9 +61,12 @@ TEMPORARY_NAMES = re.compile(r"index-.*")
 _OLD_TEMPORARY = re.compile(r"\.index-[a-z0-9_]{8}\.tmp")
 """How earlier versions named them."""
 
-Stamp = tuple[int, int, int, int, int]
-"""(size, mtime_ns, ctime_ns, inode, device) of a case file, made by `casetui.library` from the stat it
-already has: its row is valid while all five hold."""
+_STAMP = struct.Struct("<qqqQQ")
+"""A file's stamp: its size, mtime_ns, ctime_ns, inode and device, packed. Each row keeps its stamp;
+the index keeps them all in one `bytes`, and a start compares them all at once."""
+STAMP_SIZE = _STAMP.size
+NO_STAMP = b"\xff" * STAMP_SIZE
+"""The stamp of a file that cannot be stat-ed (a size of -1): it matches no row, and no row is kept for it."""
 
 
 def cache_dir() -> Path:
@@ -98,113 +102,166 @@ def index_name(real_root: str, prefix: str = INDEX_PREFIX) -> str:
 class FolderIndex:
     """One library folder's summaries, by path inside the folder, each valid while its file's `Stamp` holds."""
 
-    def __init__(
-        self, real_root: str, payload: dict[str, Any], rebuilt: dict[str, dict[Any, Any]], parts: dict[Any, Any]
-    ) -> None:
+    def __init__(self, real_root: str, payload: dict[str, Any], parts: dict[Any, Any]) -> None:
         self.real_root = real_root
         self._parts = parts
         self.dropped = False
         """True when the index read from disk was damaged, and this run dropped it."""
+        self._joined = ""
+        """The paths of the rows read from disk, joined by NUL (which no path holds)."""
+        self._stamps = b""
+        """Their stamps, `STAMP_SIZE` bytes each."""
+        self._columns: Any = None
+        """Their summaries as the file holds them, until they are checked and built."""
+        joined, stamps = payload.get("keys"), payload.get("stamps")
+        if type(joined) is str and type(stamps) is bytes and len(stamps) == STAMP_SIZE * _count(joined):
+            self._joined, self._stamps, self._columns = joined, stamps, payload.get("summaries")
+        elif payload:
+            self.dropped = True
         self._keys: list[str] = []
-        self._stamps: list[Any] = []
         self._summaries: list[Summary] = []
-        """The rows read from disk, whole and checked: the paths, the stamps and the summaries."""
-        if payload:
-            try:
-                self._keys, self._stamps, self._summaries = _rows(payload, rebuilt)
-            except (TypeError, ValueError, IndexError, KeyError, AttributeError, OverflowError, RecursionError):
-                self.dropped = True
+        """The rows read from disk once built, whole and checked: the paths and the summaries."""
         self._at: dict[str, int] | None = None
         """The row of each path, made when a lookup cannot take the rows as they come."""
-        self._kept: set[int] = set()
-        """Rows still in use, or of files still in the folder; the others are a deleted or changed file's."""
-        self._new: dict[str, tuple[Stamp, Summary]] = {}
+        self._kept: set[int] | None = set()
+        """Rows still in use, or of files still in the folder (None: all of them); the others are a
+        deleted or changed file's."""
+        self._shadowed: list[str] = []
+        """Files still in the folder that this run did not look up (another folder's file of that id won)."""
+        self._new: dict[str, tuple[bytes, Summary]] = {}
         self._order: list[str] = []
         """The files looked up, in the order the library found them: the order to write them in."""
         self.hits = 0
         self.misses = 0
 
-    def lookup(self, keys: list[str], stamps: list[Stamp]) -> list[Summary | None]:
-        """The cached summary of each file at `keys` whose stamp still matches; None for the others.
+    def lookup(self, keys: list[str], ids: list[str], stamps: bytes) -> list[Summary | None]:
+        """The cached summary of each file at `keys` (of case `ids`, stamps joined) whose stamp still
+        matches; None for the others.
 
         When nothing in the folder changed since the index was written, the files come in the index's
-        order with its stamps, and one comparison of each list (in C) says so.
+        order with its stamps: one comparison of the paths and one of the stamps say so, and only then
+        are the summaries checked and built.
         """
         self._order = keys
-        if keys == self._keys and stamps == self._stamps:
-            self.hits += len(keys)
-            self._kept = set(range(len(keys)))
-            return list(self._summaries)
+        if self._columns is not None and stamps == self._stamps and "\0".join(keys) == self._joined:
+            columns, self._columns = self._columns, None
+            self._build(keys, ids, columns)
+            if not self.dropped:
+                self.hits += len(keys)
+                self._kept = None
+                return list(self._summaries)
+        self._rows()
         at = self._positions()
+        own = self._stamps
         found: list[Summary | None] = []
-        for key, stamp in zip(keys, stamps, strict=True):
+        for place, key in enumerate(keys):
             row = at.get(key)
-            # By value: an equal stamp of another number type is as good.
-            if row is not None and self._stamps[row] == stamp:
-                self._kept.add(row)
+            start = place * STAMP_SIZE
+            stamp = stamps[start : start + STAMP_SIZE]
+            if row is not None and stamp != NO_STAMP and own[row * STAMP_SIZE : (row + 1) * STAMP_SIZE] == stamp:
+                self._keep(row)
                 found.append(self._summaries[row])
             else:
                 found.append(None)
-        self.misses += found.count(None)
-        self.hits += len(found) - found.count(None)
+        missed = found.count(None)
+        self.misses += missed
+        self.hits += len(found) - missed
         return found
+
+    def _build(self, keys: list[str], ids: list[str], columns: Any) -> None:
+        """Check and build the rows of `columns`, for the files at `keys`; drop them all on any doubt."""
+        try:
+            self._keys, self._summaries = keys, from_columns(ids, columns)
+        except (TypeError, ValueError, IndexError, KeyError, AttributeError, OverflowError, RecursionError):
+            self._drop()
+
+    def _rows(self) -> None:
+        """Build the rows read from disk, if not yet done."""
+        if self._columns is not None:
+            columns, self._columns = self._columns, None
+            keys = self._joined.split("\0") if self._joined else []
+            # A case's id is its file's name (`sub/name.toml`: `name`); `from_columns` checks it is one.
+            self._build(keys, [key[key.rfind(os.sep) + 1 : -5] for key in keys], columns)
+
+    def _drop(self) -> None:
+        self._keys, self._summaries, self._stamps, self._at = [], [], b"", None
+        self.dropped = True
 
     def _positions(self) -> dict[str, int]:
         if self._at is None:
             self._at = {key: row for row, key in enumerate(self._keys)}
         return self._at
 
-    def keep(self, key: str) -> None:
-        """A file still in the folder that this run did not look up (another folder's file of that id won)."""
-        row = self._positions().get(key)
-        if row is not None:
+    def _keep(self, row: int) -> None:
+        if self._kept is not None:
             self._kept.add(row)
 
-    def put(self, key: str, stamp: Stamp, summary: Summary) -> None:
-        """Remember a freshly parsed summary."""
-        self._new[key] = (stamp, summary)
+    def keep(self, key: str) -> None:
+        """A file still in the folder that this run did not look up (another folder's file of that id won)."""
+        self._shadowed.append(key)
+
+    def put(self, key: str, stamp: bytes, summary: Summary) -> None:
+        """Remember a freshly parsed summary (not for a file that could not be stat-ed: it would match another)."""
+        if stamp != NO_STAMP:
+            self._new[key] = (stamp, summary)
+
+    def _settle(self) -> set[int]:
+        """The rows to keep, shadowed files' included."""
+        self._rows()
+        kept = set(range(len(self._keys))) if self._kept is None else self._kept
+        at = self._positions()
+        kept.update(at[key] for key in self._shadowed if key in at)
+        self._kept = kept
+        return kept
 
     @property
     def changed(self) -> bool:
         """True when a file was parsed afresh or one in the index left the folder or changed."""
-        return bool(self._new) or len(self._kept) != len(self._keys) or self.dropped
+        if self._new or self.dropped:
+            return True
+        if self._kept is None:
+            return False
+        return len(self._settle()) != len(self._keys)
 
     def payload(self) -> dict[str, Any]:
         """What the index file holds: the rows of files seen in the folder this run, and no deleted file's."""
-        rows = {self._keys[row]: (self._stamps[row], self._summaries[row]) for row in sorted(self._kept)}
+        own = self._stamps
+        rows = {
+            self._keys[row]: (own[row * STAMP_SIZE : (row + 1) * STAMP_SIZE], self._summaries[row])
+            for row in sorted(self._settle())
+        }
         rows.update(self._new)
         # In the order the next run finds the files, so that it can take the rows as they come (`lookup`).
         rows = {key: rows[key] for key in dict.fromkeys([*self._order, *rows]) if key in rows}
         columns = to_columns(summary for _, summary in rows.values())
-        # Repeated parts as one object each: `marshal` then writes them once, and loads them once.
-        shared = tuple(list(map(self._share, column)) for column in columns)
         return {
             "casetui": __version__,
             "root": self.real_root,
-            "keys": list(rows),
-            "stamps": [stamp for stamp, _ in rows.values()],
-            "summaries": shared,
+            "keys": "\0".join(rows),
+            "stamps": b"".join(stamp for stamp, _ in rows.values()),
+            # Repeated parts as one object each: `marshal` then writes them once, and loads them once.
+            "summaries": self._share(columns),
         }
 
     def _share(self, value: Any) -> Any:
-        if isinstance(value, tuple):
-            value = tuple(map(self._share, value))
-        elif not isinstance(value, str):
+        if isinstance(value, (tuple, list)):
+            return type(value)(map(self._share, value))
+        if not isinstance(value, str):
             return value
         return self._parts.setdefault(value, value)
 
 
-def _rows(payload: dict[str, Any], rebuilt: dict[str, dict[Any, Any]]) -> tuple[list[str], list[Any], list[Summary]]:
-    """The paths, stamps and summaries an index holds; raises TypeError or ValueError (and the like) when
-    anything about them is not as written."""
-    keys, stamps, columns = payload["keys"], payload["stamps"], payload["summaries"]
-    if type(keys) is not list or type(stamps) is not list or len(stamps) != len(keys):
-        raise ValueError("a stamp for each path")
-    if not set(map(type, keys)) <= {str}:
-        raise ValueError("a path is a string")
-    # A case's id is its file's name (`sub/name.toml`: `name`); `from_columns` checks it is one.
-    ids = [key[key.rfind(os.sep) + 1 : -5] for key in keys]
-    return keys, stamps, from_columns(ids, columns, rebuilt)
+def _count(joined: str) -> int:
+    """How many paths `joined` holds."""
+    return joined.count("\0") + 1 if joined else 0
+
+
+def stamp(info: os.stat_result) -> bytes:
+    """The stamp of a file from its stat: its row in the index is valid while the stamp is the same."""
+    try:
+        return _STAMP.pack(info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino, info.st_dev)
+    except struct.error:  # Out of range for 64 bits (a time centuries away): parsed on every start.
+        return NO_STAMP
 
 
 class IndexCache:
@@ -216,8 +273,6 @@ class IndexCache:
         self.writable = writable
         """False: read the indexes but never write them (`CASETUI_READ_ONLY`, as in `casetui serve`)."""
         self._folders: dict[str, FolderIndex] = {}
-        self._rebuilt = new_shared()
-        """Parts of rows already rebuilt, for `casetui.summary.from_columns`."""
         self._parts: dict[Any, Any] = {}
         """Parts of rows put in an index, one object for each that repeats."""
 
@@ -236,7 +291,7 @@ class IndexCache:
         index = self._folders.get(real_root)
         if index is None:
             payload = _read(self.directory / index_name(real_root), real_root) if self.directory is not None else {}
-            index = self._folders[real_root] = FolderIndex(real_root, payload, self._rebuilt, self._parts)
+            index = self._folders[real_root] = FolderIndex(real_root, payload, self._parts)
         return index
 
     @property

@@ -7,13 +7,12 @@ Full cases are parsed on demand.
 """
 
 import datetime as dt
-import re
 from functools import partial
 from itertools import chain
 from operator import itemgetter
 
 from casetui import derive
-from casetui.loader import ID_MAX, ID_RE
+from casetui.loader import ID_MAX
 from casetui.model import STATUSES, Case
 from casetui.record import NamedTuple
 from casetui.text import LText
@@ -108,76 +107,73 @@ class Summary(NamedTuple):
         """Rebuild one summary from `to_row` output; raises TypeError or ValueError on anything malformed."""
         if type(row) is not tuple or len(row) != ROW_PARTS:
             raise ValueError(f"a summary row has {ROW_PARTS} parts")
-        return from_columns([row[0]], tuple([part] for part in row[1:]))[0]
+        columns = tuple([part] if at in RAW else ([part], [0]) for at, part in enumerate(row[1:]))
+        return from_columns([row[0]], columns)[0]
 
-
-ROW_PARTS = 13
-"""The parts of a row (`Summary.to_row`): the id, then one part for each of the index's columns."""
 
 _STATUSES = frozenset(STATUSES)
+ROW_PARTS = 13
+"""The parts of a row (`Summary.to_row`): the id, then one part for each of the index's columns."""
+RAW = frozenset({0, 3})
+"""The columns that are not coded (`to_columns`), the names and the companies: each case has its own."""
 
 
-def to_columns(summaries: "Iterable[Summary]") -> "tuple[list[Any], ...]":
-    """The rows of `summaries` (`Summary.to_row`) column by column, ids left out: the index's keys give them."""
+def to_columns(summaries: "Iterable[Summary]") -> "tuple[Any, ...]":
+    """The rows of `summaries` (`Summary.to_row`) column by column, ids left out (the index's keys give them).
+
+    The names and companies are lists of parts (`RAW`). Every other column is coded: a table of its
+    distinct parts, and for each case the position of its part in it. Types, dates, spans, tags,
+    counts and flags repeat across a library: each distinct part is then read, checked and built once.
+    """
     rows = [summary.to_row()[1:] for summary in summaries]
-    if not rows:
-        return tuple([] for _ in range(ROW_PARTS - 1))
-    return tuple(map(list, zip(*rows, strict=True)))
+    columns = zip(*rows, strict=True) if rows else [()] * (ROW_PARTS - 1)
+    return tuple(list(column) if at in RAW else _coded(column) for at, column in enumerate(columns))
 
 
-def from_columns(
-    ids: "list[str]", columns: object, shared: "dict[str, dict[Any, Any]] | None" = None
-) -> "list[Summary]":
+def _coded(column: "Iterable[Any]") -> "tuple[list[Any], list[int]]":
+    table: dict[Any, int] = {}
+    positions = [table.setdefault(part, len(table)) for part in column]
+    return list(table), positions
+
+
+def from_columns(ids: "list[str]", columns: object) -> "list[Summary]":
     """The summaries of `to_columns` output, the case `ids` given; raises TypeError or ValueError on anything malformed.
 
     The columns come from a file on disk that anything may have damaged, so every part is checked for
     its exact type and shape (a wrong-typed part would otherwise fail later, on every run, wherever it
     is shown). A start on 10,000 cases checks them all, so the checks run column by column, in passes
     made in C (`map`, `set`, `str.join`): checked row by row they cost 4 µs a row. The summaries are
-    built the same way. `shared` maps the parts rebuilt so far to their values, one map per kind of
-    part: types, dates and spans repeat across a library, and one immutable object each saves time
-    and memory (and each distinct part is checked and built once). Kinds are kept apart so that a
-    damaged row cannot pass a date off as a text.
+    built the same way. A coded column's table is checked and built part by part, but parts such as
+    types, dates and spans repeat across a library: one object each saves time and memory.
     """
     count = len(ids)
     if type(columns) is not tuple or len(columns) != ROW_PARTS - 1:
         raise ValueError(f"a summary index has {ROW_PARTS - 1} columns")
-    if any(type(column) is not list or len(column) != count for column in columns):
-        raise ValueError("each column has a part for each case")
+    names, statuses, models, companies, tags, launched, ended, lifespans, notices, events, finishes, flags = columns
+    if type(names) is not list or type(companies) is not list or len(names) != count or len(companies) != count:
+        raise ValueError("a name and a company for each case")
     if not count:
         return []
-    names, statuses, models, companies, tags, launched, ended, lifespans, notices, events, finishes, flags = columns
     _check_ids(ids)
-    if not _STATUSES.issuperset(statuses):
-        raise ValueError("no such status")
-    if not _ints_within(events, 0, None):
-        raise ValueError("an event count is an int, 0 or more")
-    if not _ints_within(flags, 0, 32):
-        raise ValueError("the flags are five bits")
-    if not _only(tags, tuple):
-        raise ValueError("tags are a tuple")
-    _check_strings(list(chain.from_iterable(tags)))
     _check_texts(names)
-    if shared is None:
-        shared = new_shared()
-    texts, whens, spans = shared["text"], shared["when"], shared["span"]
-    bits = [list(map(bool, map(bit.__and__, flags))) for bit in (1, 2, 4, 8, 16)]
+    flag_values = _decoded(flags, count, _flags_in)
+    bits = [list(map(bool, map(bit.__and__, flag_values))) for bit in (1, 2, 4, 8, 16)]
     return list(
         map(
             _new_summary,
             zip(
                 ids,
                 list(map(_new_text, zip(names))),
-                statuses,
-                _rebuilt(texts, models, _texts_in),
-                _rebuilt(texts, companies, _texts_in),
-                tags,
-                _rebuilt(whens, launched, _whens_in),
-                _rebuilt(whens, ended, _whens_in),
-                _rebuilt(spans, lifespans, _spans_in),
-                _rebuilt(spans, notices, _spans_in),
-                events,
-                _rebuilt(whens, finishes, _whens_in),
+                _decoded(statuses, count, _statuses_in),
+                _decoded(models, count, _texts_in),
+                _optional(_texts_in)(companies),
+                _decoded(tags, count, _tags_in),
+                _decoded(launched, count, _optional(_whens_in)),
+                _decoded(ended, count, _optional(_whens_in)),
+                _decoded(lifespans, count, _optional(_spans_in)),
+                _decoded(notices, count, _optional(_spans_in)),
+                _decoded(events, count, _counts_in),
+                _decoded(finishes, count, _optional(_whens_in)),
                 *bits,
                 strict=True,
             ),
@@ -185,19 +181,13 @@ def from_columns(
     )
 
 
-def new_shared() -> "dict[str, dict[Any, Any]]":
-    """Empty maps of rebuilt parts for `from_columns`, one per kind (an absent part, None, stays None)."""
-    return {"text": {None: None}, "when": {None: None}, "span": {None: None}}
-
-
 _new_summary = partial(tuple.__new__, Summary)
 """A summary from the tuple of its fields, made in C (as `Summary._make` does, less its Python call)."""
 _new_text = partial(tuple.__new__, LText)
 _first, _second = itemgetter(0), itemgetter(1)
 _TAG_TYPES = frozenset({str, type(None)})
-_ONE_ID = ID_RE.pattern.removeprefix("^").removesuffix("$")
-_IDS = re.compile(f"{_ONE_ID}(?:\n{_ONE_ID})*")
-"""Case ids as `casetui.loader.valid_id` has them, one a line: a summary is only ever made from a valid case."""
+_ID_CHARS = b"abcdefghijklmnopqrstuvwxyz0123456789-"
+"""What a case id is made of (`casetui.loader.valid_id`)."""
 
 
 def _only(values: "list[Any]", kind: type) -> bool:
@@ -211,11 +201,27 @@ def _ints_within(values: "list[Any]", low: int, high: "int | None") -> bool:
 
 
 def _check_ids(ids: "list[Any]") -> None:
-    if not _only(ids, str) or max(map(len, ids)) > ID_MAX or _IDS.fullmatch("\n".join(ids)) is None:
+    """Raise unless each id is a case id (`casetui.loader.valid_id`): a summary is only made of a valid case.
+
+    Checked all at once in C: lowercase ASCII letters, digits and single hyphens, neither first nor last.
+    """
+    if not _only(ids, str) or min(map(len, ids)) == 0 or max(map(len, ids)) > ID_MAX:
+        raise ValueError("not a case id")
+    joined = "\n".join(ids)
+    if (
+        not joined.isascii()
+        or joined.encode().translate(None, _ID_CHARS + b"\n")
+        or joined.count("\n") != len(ids) - 1
+        or "--" in joined
+        or "\n-" in joined
+        or "-\n" in joined
+        or joined[0] == "-"
+        or joined[-1] == "-"
+    ):
         raise ValueError("not a case id")
 
 
-def _check_strings(strings: "list[Any]") -> None:
+def _check_strings(strings: "Iterable[Any]") -> None:
     """Raise unless every item is a string a case file could hold, checked in one go (10,000 rows at a start).
 
     `join` raises TypeError for anything but a string; `encode` raises UnicodeEncodeError (a ValueError)
@@ -227,38 +233,81 @@ def _check_strings(strings: "list[Any]") -> None:
 def _check_texts(values: "list[Any]") -> None:
     """Raise unless every value is the form of a text (`LText.entries`): a non-empty tuple of pairs of a
     language tag (or None) and a string."""
+    if not values:
+        return
     if not _only(values, tuple) or not all(values):
         raise ValueError("a text is a non-empty tuple")
     pairs = list(chain.from_iterable(values))
     if not _only(pairs, tuple) or set(map(len, pairs)) != {2}:
         raise ValueError("a text entry is a pair")
-    tags = list(map(_first, pairs))
+    tags = set(map(_first, pairs))  # A handful: the languages of the library.
     if not set(map(type, tags)) <= _TAG_TYPES:
         raise ValueError("a language tag is a string")
-    _check_strings([*map(_second, pairs), *filter(None, tags)])
+    _check_strings(filter(None, tags))
+    _check_strings(map(_second, pairs))
 
 
-def _rebuilt(built: "dict[Any, Any]", column: "list[Any]", make: "Callable[[list[Any]], Iterable[Any]]") -> "list[Any]":
-    """The value of each part of `column`, one object for each distinct part; those not in `built`
-    yet are checked and built by `make` (all at once), and added."""
-    fresh = set(column).difference(built)
-    if fresh:
-        parts = list(fresh)
-        built.update(zip(parts, make(parts), strict=True))
-    return list(map(built.__getitem__, column))
+def _decoded(column: object, count: int, build: "Callable[[list[Any]], list[Any]]") -> "list[Any]":
+    """The part of each case in a coded column: its table checked and built by `build`, then looked up
+    at each case's position (a position that is no int, or past the end, raises)."""
+    if type(column) is not tuple or len(column) != 2:
+        raise ValueError("a coded column is a table and positions")
+    table, positions = column
+    if type(table) is not list or type(positions) is not list or len(positions) != count:
+        raise ValueError("a position for each case")
+    parts = list(map(build(table).__getitem__, positions))
+    if min(positions) < 0:  # It would count from the end.
+        raise ValueError("a position outside the table")
+    return parts
 
 
-def _texts_in(parts: "list[Any]") -> "Iterable[LText]":
-    _check_texts(parts)
-    return map(_new_text, zip(parts))
+def _optional(build: "Callable[[list[Any]], list[Any]]") -> "Callable[[list[Any]], list[Any]]":
+    """`build` for a column whose part may be absent (None)."""
+
+    def build_optional(table: "list[Any]") -> "list[Any]":
+        present = [part for part in table if part is not None]
+        built = iter(build(present))
+        return [None if part is None else next(built) for part in table]
+
+    return build_optional
 
 
-def _whens_in(parts: "list[Any]") -> "Iterable[When]":
-    return list(map(_when_in, parts))
+def _statuses_in(table: "list[Any]") -> "list[Any]":
+    if not _STATUSES.issuperset(table):
+        raise ValueError("no such status")
+    return table
 
 
-def _spans_in(parts: "list[Any]") -> "Iterable[Span]":
-    return list(map(_span_in, parts))
+def _counts_in(table: "list[Any]") -> "list[Any]":
+    if not _ints_within(table, 0, None):
+        raise ValueError("an event count is an int, 0 or more")
+    return table
+
+
+def _flags_in(table: "list[Any]") -> "list[Any]":
+    if not _ints_within(table, 0, 32):
+        raise ValueError("the flags are five bits")
+    return table
+
+
+def _tags_in(table: "list[Any]") -> "list[Any]":
+    if not _only(table, tuple):
+        raise ValueError("tags are a tuple")
+    _check_strings(chain.from_iterable(table))
+    return table
+
+
+def _texts_in(table: "list[Any]") -> "list[Any]":
+    _check_texts(table)
+    return list(map(_new_text, zip(table)))
+
+
+def _whens_in(table: "list[Any]") -> "list[Any]":
+    return list(map(_when_in, table))
+
+
+def _spans_in(table: "list[Any]") -> "list[Any]":
+    return list(map(_span_in, table))
 
 
 # Enum lookups by value are slow at 10,000 rows; index a tuple instead.
