@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from itertools import compress
+from operator import attrgetter
+from typing import Any
 
 from casetui.library import Entry
 from casetui.model import STATUSES
@@ -73,27 +75,51 @@ def _matcher(listing: Listing) -> Callable[[Entry, str | None], bool]:
 
 
 def order(entries: Iterable[Entry], sort: str, descending: bool, lang: str) -> list[Entry]:
-    """Every entry sorted by one column; missing values and broken files last either way.
+    """Every entry sorted by one column, ties by id; missing values and broken files last either way.
 
     `Selector` keeps this order and filters it on each keystroke (filtering keeps order), so a search
-    over 10,000 cases never sorts.
+    over 10,000 cases never sorts. It sorts at start-up, though: the positions of the entries are sorted
+    by their keys alone (a comparison of two strings, for names, rather than of two tuples), after a
+    sort by id that the second keeps for equal keys (both stable, and reversed alike).
     """
-    keyed: list[tuple[object, str, Entry]] = []
+    rows: list[Entry] = []
+    keys: list[Any] = []
     missing: list[Entry] = []
     broken: list[Entry] = []
-    for entry in entries:
-        if entry.summary is None:
-            broken.append(entry)
-            continue
-        key = _key(entry.summary, sort, lang)
-        if key is None:
-            missing.append(entry)
-        else:
-            keyed.append((key, entry.id, entry))
-    keyed.sort(reverse=descending)  # By key, then id; ids are unique, so entries are never compared.
-    missing.sort(key=lambda e: e.id)
-    broken.sort(key=lambda e: e.id)
-    return [item[2] for item in keyed] + missing + broken
+    if sort in TEXT_COLUMNS:
+        for entry in entries:
+            summary = entry.summary
+            if summary is None:
+                broken.append(entry)
+                continue
+            text = summary.name if sort == "name" else summary.company
+            if text is None:
+                missing.append(entry)
+                continue
+            tag, first = text.entries[0]  # The text in `lang`, as `LText.get` picks it, without its call.
+            keys.append((first if tag == lang else text.get(lang)).casefold())
+            rows.append(entry)
+    else:
+        for entry in entries:
+            if entry.summary is None:
+                broken.append(entry)
+                continue
+            key = _key(entry.summary, sort, lang)
+            if key is None:
+                missing.append(entry)
+            else:
+                keys.append(key)
+                rows.append(entry)
+    ids = [entry.id for entry in rows]
+    by_id = sorted(range(len(rows)), key=ids.__getitem__, reverse=descending)
+    by_key = sorted(by_id, key=keys.__getitem__, reverse=descending)
+    missing.sort(key=_id)
+    broken.sort(key=_id)
+    return [rows[at] for at in by_key] + missing + broken
+
+
+_id = attrgetter("id")
+TEXT_COLUMNS = ("name", "company")
 
 
 def narrows(old: Listing, new: Listing) -> bool:
