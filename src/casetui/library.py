@@ -23,6 +23,8 @@ from casetui.sanitize import clean
 
 TYPE_CHECKING = False  # typing's flag, without importing typing (see casetui.record)
 if TYPE_CHECKING:  # Only for annotations: the index and summaries load when a library does.
+    from typing import Any
+
     from casetui.index_cache import FolderIndex, IndexCache
     from casetui.summary import Summary
 
@@ -314,8 +316,9 @@ def iter_case_files(root: Path, problems: list[Problem]) -> Iterator[Path]:
     Folder symlinks are not followed (no loops); file symlinks are read only when they point
     inside the library folder.
     """
-    for folder, name, _ in _scan(root, problems):
-        yield folder / name
+    for folder, names, _ in _runs(root, problems):
+        for name in names:
+            yield folder / name
 
 
 _name = attrgetter("name")
@@ -325,12 +328,13 @@ _BY_FOLDER = os.stat in os.supports_dir_fd and os.listdir in os.supports_fd
 10,000 files a fifth less CPU than by its whole path."""
 
 
-def _scan(root: Path, problems: list[Problem], stamped: bool = False) -> Iterator[tuple[Path, str, bytes | None]]:
-    """`iter_case_files` as (folder, name, stamp) triples.
+def _runs(root: Path, problems: list[Problem], stamped: bool = False) -> Iterator[tuple[Path, list[str], list[Any]]]:
+    """`iter_case_files` as runs of files in one folder: (folder, names, stamps).
 
+    A library of 10,000 files is handled a run at a time rather than a file at a time: a folder's
+    files come in one run, unless a subfolder or a symlink comes between them in the order.
     `stamped`: each file is stat-ed (the file a symlink points to, for a symlink) for its stamp in
-    the index (`casetui.index_cache.stamp`), None when that fails. Otherwise nothing is stat-ed, and
-    the stamp is None.
+    the index (`casetui.index_cache.stamp`). Otherwise nothing is stat-ed, and each stamp is None.
     """
     try:
         real_root = root.resolve()
@@ -338,15 +342,21 @@ def _scan(root: Path, problems: list[Problem], stamped: bool = False) -> Iterato
     except OSError as err:
         problems.append(Problem(display_path(root), None, "folder", f"cannot read: {err.strerror or err}"))
         return
-    for name, kind, info in listing:
-        if kind == stat.S_IFREG:  # Nearly every file: nothing more to find out.
+    names: list[str] = []
+    stamps: list[Any] = []
+    for name, kind, stamp in listing:
+        if kind == _FILE:  # Nearly every file: nothing more to find out.
             if name.endswith(".toml"):
-                yield root, name, info
+                names.append(name)
+                stamps.append(stamp)
             continue
+        if names:
+            yield root, names, stamps
+            names, stamps = [], []
         try:
             if kind == stat.S_IFDIR:
                 if not name.endswith(".toml"):
-                    yield from _scan(root / name, problems, stamped)
+                    yield from _runs(root / name, problems, stamped)
                     continue
             elif not name.endswith(".toml"):
                 continue
@@ -359,19 +369,24 @@ def _scan(root: Path, problems: list[Problem], stamped: bool = False) -> Iterato
                     problems.append(Problem(display_path(root / name), None, "file", message))
                     continue
                 if stamped:
-                    from casetui.index_cache import stamp
+                    from casetui.index_cache import stamp as stamp_of
 
-                    info = stamp(os.stat(root / name))
+                    stamp = stamp_of(os.stat(root / name))
         except (OSError, RuntimeError) as err:
             message = getattr(err, "strerror", None) or "symlink loop or broken link"
             problems.append(Problem(display_path(root / name), None, "file", f"cannot read: {message}"))
             continue
-        yield root, name, info
+        yield root, [name], [stamp]
+    if names:
+        yield root, names, stamps
+
+
+_FILE = stat.S_IFREG
 
 
 Listing = list[tuple[str, int, "bytes | None"]]
-"""A folder's names, sorted, each with its file type (`stat.S_IFMT`) and perhaps its stamp; `_`
-and `.` names left out."""
+"""A folder's names, sorted, each with its file type (`stat.S_IFMT`) and its stamp (None when not
+stat-ed); `_` and `.` names left out."""
 
 
 def _type_listing(root: Path) -> Listing:
@@ -389,12 +404,13 @@ def _type_listing(root: Path) -> Listing:
 
 
 def _stat_listing(root: Path) -> Listing:
-    """Types and stamps from one `lstat` a name (a file that cannot be stat-ed passes for a file, with no stamp).
+    """Types and stamps from one `lstat` a name (a file that cannot be stat-ed passes for a file, stamped
+    `NO_STAMP`).
 
     A library of 10,000 files pays for every object and system call made per file: `os.scandir`'s
     entries would cost more, and keep every stat they make.
     """
-    from casetui.index_cache import stamp
+    from casetui.index_cache import NO_STAMP, stamp
 
     listing: Listing = []
     folder = os.open(root, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0)) if _BY_FOLDER else None
@@ -408,7 +424,7 @@ def _stat_listing(root: Path) -> Listing:
                 else:
                     info = os.stat(name, dir_fd=folder, follow_symlinks=False)
             except OSError:  # Gone meanwhile, or not to be stat-ed: reading it will say why.
-                listing.append((name, stat.S_IFREG, None))
+                listing.append((name, stat.S_IFREG, NO_STAMP))
             else:
                 listing.append((name, stat.S_IFMT(info.st_mode), stamp(info)))
     finally:
@@ -455,8 +471,6 @@ def _scan_roots(
     """Fill `library` with an entry per case id; the entries still to parse, each with its index, key and stamp."""
     entries = library.entries
     pending: list[tuple[Entry, FolderIndex, str, bytes]] = []
-    if cache is not None:
-        from casetui.index_cache import NO_STAMP as no_stamp
     for root in dirs:
         library.roots.append(root)
         if not root.exists():
@@ -469,33 +483,44 @@ def _scan_roots(
         # The index key is the file's path inside `root`, made from its folder's (found once per folder).
         current: Path | None = None
         prefix = ""
-        for folder, name, stamp in _scan(root, library.problems, stamped=index is not None):
+        for folder, names, run_stamps in _runs(root, library.problems, stamped=index is not None):
             if folder is not current:
                 current, prefix = folder, "" if folder is root else os.path.join(folder.relative_to(root), "")
-            case_id = clean(name[:-5])  # The stem, shown for broken files too, whatever it holds.
-            key = prefix + name
-            if case_id in entries:
-                path = folder / name
-                if index is not None:
-                    index.keep(key)  # Still in the folder: its row stays for a run where it wins.
-                first = entries[case_id]
-                if same_file(first.path, path):
-                    continue  # One file reached twice through overlapping folders shadows nothing.
-                message = f'"{case_id}" is shadowed by {display_path(first.path)}, which is read first'
-                library.problems.append(Problem(display_path(path), None, "case.id", message, warning=True))
+            stems = [name[:-5] for name in names]
+            # The stems, shown for broken files too, whatever they hold: `clean` keeps printable ASCII as it is.
+            joined = " ".join(stems)
+            ids = stems if joined.isascii() and joined.isprintable() else list(map(clean, stems))
+            run_keys = [prefix + name for name in names] if prefix else names
+            if index is not None and entries.keys().isdisjoint(ids) and len(set(ids)) == len(ids):
+                # No id taken (nearly always): the run's entries all at once.
+                made = [Entry(case_id, None, root, None, name=key) for case_id, key in zip(ids, run_keys, strict=True)]
+                entries.update(zip(ids, made, strict=True))
+                found += made
+                keys += run_keys
+                stamps += run_stamps
                 continue
-            entry = Entry(case_id, None, root, None, name=key)
-            entries[case_id] = entry
-            if index is None:
-                _fill(entry, _parse(entry.path), keep=True)
-                continue
-            found.append(entry)
-            keys.append(key)
-            stamps.append(stamp or no_stamp)
+            for case_id, key, name, stamp in zip(ids, run_keys, names, run_stamps, strict=True):
+                if case_id in entries:
+                    path = folder / name
+                    if index is not None:
+                        index.keep(key)  # Still in the folder: its row stays for a run where it wins.
+                    first = entries[case_id]
+                    if same_file(first.path, path):
+                        continue  # One file reached twice through overlapping folders shadows nothing.
+                    message = f'"{case_id}" is shadowed by {display_path(first.path)}, which is read first'
+                    library.problems.append(Problem(display_path(path), None, "case.id", message, warning=True))
+                    continue
+                entry = Entry(case_id, None, root, None, name=key)
+                entries[case_id] = entry
+                if index is None:
+                    _fill(entry, _parse(entry.path), keep=True)
+                    continue
+                found.append(entry)
+                keys.append(key)
+                stamps.append(stamp)
         if index is None or not found:
             continue
-        ids = [entry.id for entry in found]
-        summaries = index.lookup(keys, ids, b"".join(stamps))
+        summaries = index.lookup(keys, [entry.id for entry in found], b"".join(stamps))
         for entry, summary, key, stamp in zip(found, summaries, keys, stamps, strict=True):
             if summary is None:
                 pending.append((entry, index, key, stamp))
