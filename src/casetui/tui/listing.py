@@ -8,15 +8,17 @@ after every case that loaded.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, replace
 from itertools import compress
 from operator import attrgetter
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from casetui.library import Entry
 from casetui.model import STATUSES
-from casetui.stats import Facet
+from casetui.record import NamedTuple
 from casetui.summary import Summary
+
+if TYPE_CHECKING:  # The overview's bars: loaded when it opens, not at start-up.
+    from casetui.stats import Facet
 
 COLUMNS = ("name", "company", "status", "launched", "ended", "lifespan", "notice")
 """The sortable columns, in table order."""
@@ -28,9 +30,9 @@ STATUS_FILTERS = (None, *STATUSES, BROKEN)
 """What the status filter cycles through; None shows everything."""
 
 
-@dataclass(frozen=True, slots=True)
-class Listing:
-    """The table's search, filters and sort order."""
+# A record, not a frozen dataclass, which takes ten times as long to define: it is on the way to the first frame.
+class Listing(NamedTuple):
+    """The table's search, filters and sort order (a record: see `casetui.model`)."""
 
     query: str = ""
     status: str | None = None
@@ -186,7 +188,7 @@ class Selector:
         else:
             rows, blobs = self._ordered, self._ordered_blobs
             if listing.status is not None or listing.tag is not None or listing.facets:
-                test = _matcher(replace(listing, query=""))
+                test = _matcher(listing._replace(query=""))
                 keep = [test(e, None) for e in rows]
                 rows, blobs = list(compress(rows, keep)), list(compress(blobs, keep))
         for word in words:  # A substring test per blob, the rest in C: this runs on every keystroke.
