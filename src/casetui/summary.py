@@ -130,10 +130,12 @@ def to_columns(summaries: "Iterable[Summary]") -> "tuple[Any, ...]":
     return tuple(list(column) if at in RAW else _coded(column) for at, column in enumerate(columns))
 
 
-def _coded(column: "Iterable[Any]") -> "tuple[list[Any], list[int]]":
+def _coded(column: "Iterable[Any]") -> "tuple[list[Any], list[int] | bytes]":
+    """A table of the distinct parts and each part's position in it: one byte each when the table is
+    small enough, as it nearly always is (marshal then reads one object rather than 10,000 ints)."""
     table: dict[Any, int] = {}
     positions = [table.setdefault(part, len(table)) for part in column]
-    return list(table), positions
+    return list(table), bytes(positions) if len(table) <= 256 else positions
 
 
 def from_columns(ids: "list[str]", columns: object) -> "list[Summary]":
@@ -253,10 +255,13 @@ def _decoded(column: object, count: int, build: "Callable[[list[Any]], list[Any]
     if type(column) is not tuple or len(column) != 2:
         raise ValueError("a coded column is a table and positions")
     table, positions = column
-    if type(table) is not list or type(positions) is not list or len(positions) != count:
+    if type(table) is not list or type(positions) not in (bytes, list) or len(positions) != count:
         raise ValueError("a position for each case")
-    parts = list(map(build(table).__getitem__, positions))
-    if min(positions) < 0:  # It would count from the end.
+    values = build(table)
+    if len(values) == 1 and positions == bytes(count):  # One part for every case: no look-ups.
+        return values * count
+    parts = list(map(values.__getitem__, positions))
+    if type(positions) is list and min(positions) < 0:  # It would count from the end (a byte cannot).
         raise ValueError("a position outside the table")
     return parts
 
@@ -265,6 +270,8 @@ def _optional(build: "Callable[[list[Any]], list[Any]]") -> "Callable[[list[Any]
     """`build` for a column whose part may be absent (None)."""
 
     def build_optional(table: "list[Any]") -> "list[Any]":
+        if None not in table:
+            return build(table)
         present = [part for part in table if part is not None]
         built = iter(build(present))
         return [None if part is None else next(built) for part in table]

@@ -10,6 +10,7 @@ was rebuilt).
 
 from __future__ import annotations
 
+import contextlib
 import random
 import shutil
 from collections.abc import Callable
@@ -111,6 +112,11 @@ def _mutate_rows(payload: dict[str, Any], rng: random.Random) -> dict[str, Any]:
         holder, index = (column, row) if at in RAW else (column[0], column[1][row])
         part = holder[index]
         holder[index] = _replace_at(part, rng) if isinstance(part, tuple) and part else _wrong_type(part, rng)
+    # Positions written as bytes go back as bytes, where they still can.
+    for place, (column, original) in enumerate(zip(columns, payload["summaries"], strict=False)):
+        if type(column) is tuple and len(column) == 2 and type(column[1]) is list and type(original[1]) is bytes:
+            with contextlib.suppress(TypeError, ValueError):
+                columns[place] = (column[0], bytes(column[1]))
     return {**payload, "keys": "\0".join(keys), "stamps": bytes(stamps), "summaries": tuple(columns)}
 
 

@@ -58,7 +58,9 @@ def test_a_damaged_row_drops_the_whole_index_and_it_is_written_afresh(tmp_path: 
     row = payload["keys"].split("\0").index("beta-market.toml")
     table, positions = payload["summaries"][7]  # the lifespans: each distinct one, and where each case's is
     table.append((39, 99))  # no such span unit
-    positions[row] = len(table) - 1
+    moved = bytearray(positions)
+    moved[row] = len(table) - 1
+    payload["summaries"] = (*payload["summaries"][:7], (table, bytes(moved)), *payload["summaries"][8:])
     index.write_bytes(index_cache.encode(payload))
     cache = IndexCache(cache_dir)
     again = load_library([root], cache=cache)
