@@ -14,10 +14,11 @@ of the file name. It is the user's own private file (mode 0600), never a shared 
 is only an optimisation: a missing, unreadable or corrupt index is ignored, and an unwritable
 cache folder is never an error.
 
-The summaries are stored column by column (`casetui.summary.to_columns`): a start on 10,000 cases
-then checks and rebuilds them in a few passes over each column, made in C, rather than 10,000
-times over in Python; and `marshal` loads a column faster than as many rows. A case's id is not
-stored: it is its file's name.
+A start on 10,000 cases pays for every object made per case, so the index holds few: the paths
+as one NUL-joined string, the stamps as one `bytes`, and the summaries column by column
+(`casetui.summary.to_columns`), checked and rebuilt in a few passes over each column made in C
+rather than 10,000 times over in Python. When nothing in the folder changed, one comparison of
+the paths and one of the stamps say so. A case's id is not stored: it is its file's name.
 
 "Corrupt" covers anything: random bytes, a truncated file, a 4 GB file, a FIFO in its place, rows
 of the wrong shape or type. The file is opened without blocking and read only when it is a
@@ -143,7 +144,12 @@ class FolderIndex:
         are the summaries checked and built.
         """
         self._order = keys
-        if self._columns is not None and stamps == self._stamps and "\0".join(keys) == self._joined:
+        if (
+            self._columns is not None
+            and stamps == self._stamps
+            and "\0".join(keys) == self._joined
+            and NO_STAMP not in stamps  # A file that cannot be stat-ed never takes a row.
+        ):
             columns, self._columns = self._columns, None
             self._build(keys, ids, columns)
             if not self.dropped:
