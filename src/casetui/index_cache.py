@@ -62,10 +62,10 @@ TEMPORARY_NAMES = re.compile(r"index-.*")
 _OLD_TEMPORARY = re.compile(r"\.index-[a-z0-9_]{8}\.tmp")
 """How earlier versions named them."""
 
-_STAMP = struct.Struct("<qqqQQ")
+STAMP = struct.Struct("<qqqQQ")
 """A file's stamp: its size, mtime_ns, ctime_ns, inode and device, packed. Each row keeps its stamp;
 the index keeps them all in one `bytes`, and a start compares them all at once."""
-STAMP_SIZE = _STAMP.size
+STAMP_SIZE = STAMP.size
 NO_STAMP = b"\xff" * STAMP_SIZE
 """The stamp of a file that cannot be stat-ed (a size of -1): it matches no row, and no row is kept for it."""
 
@@ -265,7 +265,7 @@ def _count(joined: str) -> int:
 def stamp(info: os.stat_result) -> bytes:
     """The stamp of a file from its stat: its row in the index is valid while the stamp is the same."""
     try:
-        return _STAMP.pack(info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino, info.st_dev)
+        return STAMP.pack(info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino, info.st_dev)
     except struct.error:  # Out of range for 64 bits (a time centuries away): parsed on every start.
         return NO_STAMP
 

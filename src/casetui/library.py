@@ -12,6 +12,7 @@ from __future__ import annotations
 import gc
 import os
 import stat
+import struct
 from collections.abc import Iterable, Iterator, Sequence
 from operator import attrgetter
 from pathlib import Path
@@ -410,9 +411,10 @@ def _stat_listing(root: Path) -> Listing:
     A library of 10,000 files pays for every object and system call made per file: `os.scandir`'s
     entries would cost more, and keep every stat they make.
     """
-    from casetui.index_cache import NO_STAMP, stamp
+    from casetui.index_cache import NO_STAMP, STAMP, stamp
 
     listing: Listing = []
+    pack, file_type = STAMP.pack, stat.S_IFMT
     folder = os.open(root, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0)) if _BY_FOLDER else None
     try:
         for name in sorted(os.listdir(root if folder is None else folder)):
@@ -423,10 +425,14 @@ def _stat_listing(root: Path) -> Listing:
                     info = os.lstat(os.path.join(root, name))
                 else:
                     info = os.stat(name, dir_fd=folder, follow_symlinks=False)
+                # `stamp` inline: a call less for each of 10,000 files.
+                stamped = pack(info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino, info.st_dev)
             except OSError:  # Gone meanwhile, or not to be stat-ed: reading it will say why.
                 listing.append((name, stat.S_IFREG, NO_STAMP))
+            except struct.error:
+                listing.append((name, file_type(info.st_mode), stamp(info)))
             else:
-                listing.append((name, stat.S_IFMT(info.st_mode), stamp(info)))
+                listing.append((name, file_type(info.st_mode), stamped))
     finally:
         if folder is not None:
             os.close(folder)

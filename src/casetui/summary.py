@@ -159,7 +159,8 @@ def from_columns(ids: "list[str]", columns: object) -> "list[Summary]":
     _check_ids(ids)
     _check_texts(names)
     flag_values = _decoded(flags, count, _flags_in)
-    bits = [list(map(bool, map(bit.__and__, flag_values))) for bit in (1, 2, 4, 8, 16)]
+    # Each bit looked up in a table of the 32 flag words: one pass in C for each.
+    bits = [list(map([bool(word & bit) for word in range(32)].__getitem__, flag_values)) for bit in (1, 2, 4, 8, 16)]
     return list(
         map(
             _new_summary,
