@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from itertools import compress
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 from typing import TYPE_CHECKING, Any
 
 from casetui.library import Entry
@@ -84,12 +84,14 @@ def order(entries: Iterable[Entry], sort: str, descending: bool, lang: str) -> l
     by their keys alone (a comparison of two strings, for names, rather than of two tuples), after a
     sort by id that the second keeps for equal keys (both stable, and reversed alike).
     """
-    rows: list[Entry] = []
-    keys: list[Any] = []
+    every = list(entries)
     missing: list[Entry] = []
     broken: list[Entry] = []
-    if sort in TEXT_COLUMNS:
-        for entry in entries:
+    # The order the library opens in: every name's key made in C, when it can be (`_name_keys`).
+    keys: list[Any] = _name_keys(every, lang) if sort == "name" else []
+    rows: list[Entry] = every if keys else []
+    if not keys and sort in TEXT_COLUMNS:
+        for entry in every:
             summary = entry.summary
             if summary is None:
                 broken.append(entry)
@@ -101,8 +103,8 @@ def order(entries: Iterable[Entry], sort: str, descending: bool, lang: str) -> l
             tag, first = text.entries[0]  # The text in `lang`, as `LText.get` picks it, without its call.
             keys.append((first if tag == lang else text.get(lang)).casefold())
             rows.append(entry)
-    else:
-        for entry in entries:
+    elif not keys:
+        for entry in every:
             if entry.summary is None:
                 broken.append(entry)
                 continue
@@ -122,6 +124,20 @@ def order(entries: Iterable[Entry], sort: str, descending: bool, lang: str) -> l
 
 _id = attrgetter("id")
 TEXT_COLUMNS = ("name", "company")
+_SUMMARY, _NAME, _ENTRIES = attrgetter("summary"), attrgetter("name"), attrgetter("entries")
+_FIRST, _SECOND = itemgetter(0), itemgetter(1)
+
+
+def _name_keys(entries: list[Entry], lang: str) -> list[str]:
+    """The name sort key of every entry, in passes made in C, when every entry loaded and every name's
+    first text is in `lang` (as in a library written in one language first); else none."""
+    summaries = list(map(_SUMMARY, entries))
+    if not all(summaries):
+        return []
+    firsts = list(map(_FIRST, map(_ENTRIES, map(_NAME, summaries))))
+    if set(map(_FIRST, firsts)) != {lang}:
+        return []
+    return list(map(str.casefold, map(_SECOND, firsts)))
 
 
 def narrows(old: Listing, new: Listing) -> bool:
