@@ -101,7 +101,7 @@ def index_name(real_root: str, prefix: str = INDEX_PREFIX) -> str:
 
 
 class FolderIndex:
-    """One library folder's summaries, by path inside the folder, each valid while its file's `Stamp` holds."""
+    """One library folder's summaries, by path inside the folder, each valid while its file's stamp holds."""
 
     def __init__(self, real_root: str, payload: dict[str, Any], parts: dict[Any, Any]) -> None:
         self.real_root = real_root
@@ -190,6 +190,7 @@ class FolderIndex:
             self._build(keys, [key[key.rfind(os.sep) + 1 : -5] for key in keys], columns)
 
     def _drop(self) -> None:
+        """Trust no row read from disk: every file is parsed afresh, and the index written again."""
         self._keys, self._summaries, self._stamps, self._at = [], [], b"", None
         self.dropped = True
 
