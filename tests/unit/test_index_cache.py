@@ -367,3 +367,30 @@ def test_a_leftover_temporary_index_is_removed_by_the_next_write(tmp_path: Path)
     os.utime(legacy, (1_000_000_000, 1_000_000_000))
     load_library([root], cache=IndexCache(cache_dir))
     assert sorted(p.name for p in cache_dir.iterdir()) == sorted([name, writing.name])
+
+
+def test_a_file_that_cannot_be_stat_ed_is_read_afresh_and_never_indexed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Without a stamp, a row could not be told from another file's: the file is parsed, and no row kept."""
+    root, cache_dir = _library(tmp_path), tmp_path / "cache"
+    load_library([root], cache=IndexCache(cache_dir))
+    real_stat = os.stat
+
+    def failing_stat(path: object, *args: object, **kwargs: object) -> os.stat_result:
+        if path == "beta-market.toml":  # the library's scan, by name in the open folder
+            raise PermissionError(13, "Permission denied")
+        return real_stat(path, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "stat", failing_stat)
+    cache = IndexCache(cache_dir)
+    again = load_library([root], cache=cache)
+    assert (cache.hits, cache.misses) == (2, 1)
+    summary = again.summary("beta-market")
+    assert summary is not None and summary.name.get() == "Beta Market"
+    assert _indexed(cache_dir, root) == {"alpha-club.toml", "gamma-card.toml"}
+    monkeypatch.setattr(os, "stat", real_stat)
+    third = IndexCache(cache_dir)
+    load_library([root], cache=third)
+    assert (third.hits, third.misses) == (2, 1)
+    assert _indexed(cache_dir, root) == {"alpha-club.toml", "beta-market.toml", "gamma-card.toml"}
