@@ -7,13 +7,21 @@ Full cases are parsed on demand.
 """
 
 import datetime as dt
-from collections.abc import Callable
-from typing import Any, NamedTuple
+from functools import partial
+from itertools import chain
+from operator import itemgetter
 
 from casetui import derive
+from casetui.loader import ID_MAX
 from casetui.model import STATUSES, Case
+from casetui.record import NamedTuple
 from casetui.text import LText
 from casetui.when import Precision, Span, SpanUnit, When
+
+TYPE_CHECKING = False  # typing's flag, without importing typing (see casetui.record)
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable
+    from typing import Any
 
 
 class Summary(NamedTuple):
@@ -71,8 +79,8 @@ class Summary(NamedTuple):
         return " ".join(parts)
 
     # -- cache form ------------------------------------------------------------------------
-    def to_row(self) -> tuple[Any, ...]:
-        """A compact form of plain tuples and strings, for the index cache."""
+    def to_row(self) -> "tuple[Any, ...]":
+        """A compact form of plain tuples, strings and ints: what the index stores of one summary."""
         return (
             self.id,
             self.name.entries,
@@ -95,65 +103,128 @@ class Summary(NamedTuple):
         )
 
     @classmethod
-    def from_row(cls, row: tuple[Any, ...], shared: dict[str, dict[Any, Any]] | None = None) -> "Summary":
-        """Rebuild from `to_row` output; raises TypeError or ValueError on anything malformed.
-
-        The row comes from a file on disk that anything may have damaged, so every part is checked
-        for its exact shape and type (a wrong-typed part would otherwise fail later, on every run,
-        wherever it is shown). `shared` maps the parts of rows rebuilt so far to their values, one
-        map per kind of part: types, dates and spans repeat across a library, and one immutable
-        object each saves time and memory (and checks each distinct part once). Kinds are kept
-        apart so that a damaged row cannot pass a date off as a text.
-        """
-        if type(row) is not tuple or len(row) != 13:
-            raise ValueError("a summary row has 13 parts")
-        (case_id, name, status, model_type, company, tags, launched, ended, lifespan, notice, events, finish, flags) = (
-            row
-        )
-        if status not in _STATUSES or type(events) is not int or events < 0 or type(tags) is not tuple:
-            raise ValueError("bad status, event count or tags")
-        if type(flags) is not int or not 0 <= flags < 32:
-            raise ValueError("the flags are five bits")
-        if shared is None:
-            shared = new_shared()
-        texts, whens, spans = shared["text"], shared["when"], shared["span"]
-        strings = [case_id, *tags]
-        title = _text_parts(name, strings)
-        maker = None if company is None else _text_parts(company, strings)
-        _check_strings(strings)
-        model = _shared(texts, model_type, _text_in)
-        start, end = _shared(whens, launched, _when_in), _shared(whens, ended, _when_in)
-        life, warning = _shared(spans, lifespan, _span_in), _shared(spans, notice, _span_in)
-        return cls(
-            case_id,
-            title,
-            status,
-            model,
-            maker,
-            tags,
-            start,
-            end,
-            life,
-            warning,
-            events,
-            _shared(whens, finish, _when_in),
-            bool(flags & 1),
-            bool(flags & 2),
-            bool(flags & 4),
-            bool(flags & 8),
-            bool(flags & 16),
-        )
+    def from_row(cls, row: "tuple[Any, ...]") -> "Summary":
+        """Rebuild one summary from `to_row` output; raises TypeError or ValueError on anything malformed."""
+        if type(row) is not tuple or len(row) != ROW_PARTS:
+            raise ValueError(f"a summary row has {ROW_PARTS} parts")
+        columns = tuple([part] if at in RAW else ([part], [0]) for at, part in enumerate(row[1:]))
+        return from_columns([row[0]], columns)[0]
 
 
 _STATUSES = frozenset(STATUSES)
+ROW_PARTS = 13
+"""The parts of a row (`Summary.to_row`): the id, then one part for each of the index's columns."""
+RAW = frozenset({0, 3})
+"""The columns that are not coded (`to_columns`), the names and the companies: each case has its own."""
 
 
-def new_shared() -> dict[str, dict[Any, Any]]:
-    """Empty maps of rebuilt parts for `Summary.from_row`, one per kind (an absent part, None, stays None)."""
-    return {"text": {None: None}, "when": {None: None}, "span": {None: None}}
+def to_columns(summaries: "Iterable[Summary]") -> "tuple[Any, ...]":
+    """The rows of `summaries` (`Summary.to_row`) column by column, ids left out (the index's keys give them).
+
+    The names and companies are lists of parts (`RAW`). Every other column is coded: a table of its
+    distinct parts, and for each case the position of its part in it. Types, dates, spans, tags,
+    counts and flags repeat across a library: each distinct part is then read, checked and built once.
+    """
+    rows = [summary.to_row()[1:] for summary in summaries]
+    columns = zip(*rows, strict=True) if rows else [()] * (ROW_PARTS - 1)
+    return tuple(list(column) if at in RAW else _coded(column) for at, column in enumerate(columns))
 
 
-def _check_strings(strings: list[Any]) -> None:
+def _coded(column: "Iterable[Any]") -> "tuple[list[Any], list[int] | bytes]":
+    """A table of the distinct parts and each part's position in it: one byte each when the table is
+    small enough, as it nearly always is (marshal then reads one object rather than 10,000 ints)."""
+    table: dict[Any, int] = {}
+    positions = [table.setdefault(part, len(table)) for part in column]
+    return list(table), bytes(positions) if len(table) <= 256 else positions
+
+
+def from_columns(ids: "list[str]", columns: object) -> "list[Summary]":
+    """The summaries of `to_columns` output, the case `ids` given; raises TypeError or ValueError on anything malformed.
+
+    The columns come from a file on disk that anything may have damaged, so every part is checked for
+    its exact type and shape (a wrong-typed part would otherwise fail later, on every run, wherever it
+    is shown). A start on 10,000 cases checks them all, so the checks run column by column, in passes
+    made in C (`map`, `set`, `str.join`): checked row by row they cost 4 µs a row. The summaries are
+    built the same way. A coded column's table is checked and built part by part, but parts such as
+    types, dates and spans repeat across a library: one object each saves time and memory.
+    """
+    count = len(ids)
+    if type(columns) is not tuple or len(columns) != ROW_PARTS - 1:
+        raise ValueError(f"a summary index has {ROW_PARTS - 1} columns")
+    names, statuses, models, companies, tags, launched, ended, lifespans, notices, events, finishes, flags = columns
+    if type(names) is not list or type(companies) is not list or len(names) != count or len(companies) != count:
+        raise ValueError("a name and a company for each case")
+    if not count:
+        return []
+    _check_ids(ids)
+    _check_texts(names)
+    flag_values = _decoded(flags, count, _flags_in)
+    # Each bit looked up in a table of the 32 flag words: one pass in C for each.
+    bits = [list(map([bool(word & bit) for word in range(32)].__getitem__, flag_values)) for bit in (1, 2, 4, 8, 16)]
+    return list(
+        map(
+            _new_summary,
+            zip(
+                ids,
+                list(map(_new_text, zip(names))),
+                _decoded(statuses, count, _statuses_in),
+                _decoded(models, count, _texts_in),
+                _optional(_texts_in)(companies),
+                _decoded(tags, count, _tags_in),
+                _decoded(launched, count, _optional(_whens_in)),
+                _decoded(ended, count, _optional(_whens_in)),
+                _decoded(lifespans, count, _optional(_spans_in)),
+                _decoded(notices, count, _optional(_spans_in)),
+                _decoded(events, count, _counts_in),
+                _decoded(finishes, count, _optional(_whens_in)),
+                *bits,
+                strict=True,
+            ),
+        )
+    )
+
+
+_new_summary = partial(tuple.__new__, Summary)
+"""A summary from the tuple of its fields, made in C (as `Summary._make` does, less its Python call)."""
+_new_text = partial(tuple.__new__, LText)
+_first, _second = itemgetter(0), itemgetter(1)
+_TAG_TYPES = frozenset({str, type(None)})
+_ID_CHARS = b"abcdefghijklmnopqrstuvwxyz0123456789-"
+"""What a case id is made of (`casetui.loader.valid_id`)."""
+
+
+def _only(values: "list[Any]", kind: type) -> bool:
+    """True when every value is exactly of type `kind` (no subclass: a bool is no count)."""
+    return set(map(type, values)) <= {kind}
+
+
+def _ints_within(values: "list[Any]", low: int, high: "int | None") -> bool:
+    """True when every value is an int from `low` up to, not including, `high` (None: no limit)."""
+    return _only(values, int) and min(values) >= low and (high is None or max(values) < high)
+
+
+def _check_ids(ids: "list[Any]") -> None:
+    """Raise unless each id is a case id (`casetui.loader.valid_id`): a summary is only made of a valid case.
+
+    Checked all at once in C: lowercase ASCII letters, digits and single hyphens, neither first nor last.
+    """
+    if not _only(ids, str) or min(map(len, ids)) == 0 or max(map(len, ids)) > ID_MAX:
+        raise ValueError("not a case id")
+    joined = "\n".join(ids)
+    if (
+        not joined.isascii()
+        or joined.encode().translate(None, _ID_CHARS + b"\n")
+        or joined.count("\n") != len(ids) - 1
+        or "--" in joined
+        or "\n-" in joined
+        or "-\n" in joined
+        or joined[0] == "-"
+        or joined[-1] == "-"
+    ):
+        raise ValueError("not a case id")
+
+
+def _check_strings(strings: "Iterable[Any]") -> None:
     """Raise unless every item is a string a case file could hold, checked in one go (10,000 rows at a start).
 
     `join` raises TypeError for anything but a string; `encode` raises UnicodeEncodeError (a ValueError)
@@ -162,24 +233,89 @@ def _check_strings(strings: list[Any]) -> None:
     "\x00".join(strings).encode("utf-8")
 
 
-def _text_parts(raw: Any, strings: list[Any]) -> LText:
-    """The text `raw` stands for, its shape checked; its strings are added to `strings` to check."""
-    if type(raw) is not tuple or not raw:
+def _check_texts(values: "list[Any]") -> None:
+    """Raise unless every value is the form of a text (`LText.entries`): a non-empty tuple of pairs of a
+    language tag (or None) and a string."""
+    if not values:
+        return
+    if not _only(values, tuple) or not all(values):
         raise ValueError("a text is a non-empty tuple")
-    for pair in raw:
-        if type(pair) is not tuple or len(pair) != 2:
-            raise ValueError("a text entry is a pair")
-        if pair[0] is not None:
-            strings.append(pair[0])
-        strings.append(pair[1])
-    return LText(raw)
+    pairs = list(chain.from_iterable(values))
+    if not _only(pairs, tuple) or set(map(len, pairs)) != {2}:
+        raise ValueError("a text entry is a pair")
+    tags = set(map(_first, pairs))  # A handful: the languages of the library.
+    if not set(map(type, tags)) <= _TAG_TYPES:
+        raise ValueError("a language tag is a string")
+    _check_strings(filter(None, tags))
+    _check_strings(map(_second, pairs))
 
 
-def _text_in(raw: Any) -> LText:
-    strings: list[Any] = []
-    text = _text_parts(raw, strings)
-    _check_strings(strings)
-    return text
+def _decoded(column: object, count: int, build: "Callable[[list[Any]], list[Any]]") -> "list[Any]":
+    """The part of each case in a coded column: its table checked and built by `build`, then looked up
+    at each case's position (a position that is no int, or past the end, raises)."""
+    if type(column) is not tuple or len(column) != 2:
+        raise ValueError("a coded column is a table and positions")
+    table, positions = column
+    if type(table) is not list or type(positions) not in (bytes, list) or len(positions) != count:
+        raise ValueError("a position for each case")
+    values = build(table)
+    if len(values) == 1 and positions == bytes(count):  # One part for every case: no look-ups.
+        return values * count
+    parts = list(map(values.__getitem__, positions))
+    if type(positions) is list and min(positions) < 0:  # It would count from the end (a byte cannot).
+        raise ValueError("a position outside the table")
+    return parts
+
+
+def _optional(build: "Callable[[list[Any]], list[Any]]") -> "Callable[[list[Any]], list[Any]]":
+    """`build` for a column whose part may be absent (None)."""
+
+    def build_optional(table: "list[Any]") -> "list[Any]":
+        if None not in table:
+            return build(table)
+        present = [part for part in table if part is not None]
+        built = iter(build(present))
+        return [None if part is None else next(built) for part in table]
+
+    return build_optional
+
+
+def _statuses_in(table: "list[Any]") -> "list[Any]":
+    if not _STATUSES.issuperset(table):
+        raise ValueError("no such status")
+    return table
+
+
+def _counts_in(table: "list[Any]") -> "list[Any]":
+    if not _ints_within(table, 0, None):
+        raise ValueError("an event count is an int, 0 or more")
+    return table
+
+
+def _flags_in(table: "list[Any]") -> "list[Any]":
+    if not _ints_within(table, 0, 32):
+        raise ValueError("the flags are five bits")
+    return table
+
+
+def _tags_in(table: "list[Any]") -> "list[Any]":
+    if not _only(table, tuple):
+        raise ValueError("tags are a tuple")
+    _check_strings(chain.from_iterable(table))
+    return table
+
+
+def _texts_in(table: "list[Any]") -> "list[Any]":
+    _check_texts(table)
+    return list(map(_new_text, zip(table)))
+
+
+def _whens_in(table: "list[Any]") -> "list[Any]":
+    return list(map(_when_in, table))
+
+
+def _spans_in(table: "list[Any]") -> "list[Any]":
+    return list(map(_span_in, table))
 
 
 # Enum lookups by value are slow at 10,000 rows; index a tuple instead.
@@ -187,23 +323,14 @@ _PRECISIONS = (None, *Precision)
 _UNITS = (None, *SpanUnit)
 
 
-def _when_out(value: When | None) -> tuple[int, int, int, int, str | None] | None:
+def _when_out(value: "When | None") -> "tuple[int, int, int, int, str | None] | None":
     if value is None:
         return None
     moment = None if value.moment is None else value.moment.isoformat()
     return (value.year, value.month, value.day, int(value.precision), moment)
 
 
-def _shared(shared: dict[Any, Any], raw: Any, build: Callable[[Any], Any]) -> Any:
-    """The value rebuilt from `raw` by `build`, built once for each distinct `raw` (None stays None)."""
-    try:
-        return shared[raw]
-    except KeyError:
-        value = shared[raw] = build(raw)
-        return value
-
-
-def _span_in(value: Any) -> Span:
+def _span_in(value: object) -> Span:
     if type(value) is not tuple or len(value) != 2 or type(value[0]) is not int or type(value[1]) is not int:
         raise ValueError("a span is two ints")
     if not 1 <= value[1] < len(_UNITS):  # 0 and negative indexes would pick None or wrap around
@@ -211,7 +338,7 @@ def _span_in(value: Any) -> Span:
     return Span(value[0], _UNITS[value[1]])
 
 
-def _when_in(value: Any) -> When:
+def _when_in(value: object) -> When:
     if type(value) is not tuple or len(value) != 5:
         raise ValueError("a when has five parts")
     year, month, day, precision, moment = value
@@ -225,5 +352,5 @@ def _when_in(value: Any) -> When:
     return When(year, month, day, _PRECISIONS[precision], None if moment is None else dt.datetime.fromisoformat(moment))
 
 
-def _span_out(value: Span | None) -> tuple[int, int] | None:
+def _span_out(value: "Span | None") -> "tuple[int, int] | None":
     return None if value is None else (value.amount, int(value.unit))

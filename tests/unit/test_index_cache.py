@@ -16,6 +16,7 @@ import pytest
 from casetui import index_cache
 from casetui.index_cache import OLD_INDEX_NAME, IndexCache, index_name, resolved
 from casetui.library import load_library
+from casetui.summary import Summary
 
 from .helpers import FIXTURES
 
@@ -32,7 +33,7 @@ def _index_file(cache: Path, root: Path) -> Path:
 
 def _indexed(cache: Path, root: Path) -> set[str]:
     """The files a folder's index holds, as paths inside the folder."""
-    return set(index_cache.decode(_index_file(cache, root).read_bytes())["files"])
+    return set(index_cache.decode(_index_file(cache, root).read_bytes())["keys"].split("\0"))
 
 
 def test_a_corrupt_index_is_read_as_empty_and_written_afresh(tmp_path: Path) -> None:
@@ -48,22 +49,64 @@ def test_a_corrupt_index_is_read_as_empty_and_written_afresh(tmp_path: Path) -> 
     assert (third.hits, third.misses) == (3, 0)
 
 
-def test_a_damaged_row_drops_the_rest_of_the_index_and_it_is_written_afresh(tmp_path: Path) -> None:
-    """Rows are read in file order: alpha-club's is used, beta-market's is damaged, so gamma-card's is not trusted."""
+def test_a_damaged_row_drops_the_whole_index_and_it_is_written_afresh(tmp_path: Path) -> None:
+    """One row with a span of no such unit: none of the three rows is trusted, not even the sound ones."""
     root, cache_dir = _library(tmp_path), tmp_path / "cache"
     fresh = load_library([root], cache=IndexCache(cache_dir))
     index = _index_file(cache_dir, root)
     payload = index_cache.decode(index.read_bytes())
-    *stamp, row = payload["files"]["beta-market.toml"]
-    payload["files"]["beta-market.toml"] = (*stamp, (*row[:8], (39, 99), *row[9:]))  # no such span unit
+    row = payload["keys"].split("\0").index("beta-market.toml")
+    table, positions = payload["summaries"][7]  # the lifespans: each distinct one, and where each case's is
+    table.append((39, 99))  # no such span unit
+    moved = bytearray(positions)
+    moved[row] = len(table) - 1
+    payload["summaries"] = (*payload["summaries"][:7], (table, bytes(moved)), *payload["summaries"][8:])
     index.write_bytes(index_cache.encode(payload))
     cache = IndexCache(cache_dir)
     again = load_library([root], cache=cache)
-    assert (cache.hits, cache.misses) == (1, 2)
+    assert (cache.hits, cache.misses) == (0, 3)
     assert again.summaries == fresh.summaries
     third = IndexCache(cache_dir)
     load_library([root], cache=third)
     assert (third.hits, third.misses) == (3, 0)
+
+
+def test_a_file_whose_name_is_no_case_id_never_takes_a_summary_from_the_index(tmp_path: Path) -> None:
+    """A broken file is never indexed; an index that holds a row for it anyway (another case's summary,
+    under the broken file's path and stamp) is dropped, and the file is shown broken."""
+    root, cache_dir = _library(tmp_path), tmp_path / "cache"
+    odd = root / "Beta Copy.toml"
+    odd.write_bytes((root / "beta-market.toml").read_bytes())
+    load_library([root], cache=IndexCache(cache_dir))
+    index = _index_file(cache_dir, root)
+    payload = index_cache.decode(index.read_bytes())
+    keys = payload["keys"].split("\0")
+    row = keys.index("beta-market.toml")
+    keys[row] = odd.name
+    start = row * index_cache.STAMP_SIZE
+    stamps = payload["stamps"]
+    own = index_cache.stamp(odd.stat())
+    payload.update(keys="\0".join(keys), stamps=stamps[:start] + own + stamps[start + len(own) :])
+    index.write_bytes(index_cache.encode(payload))
+    cache = IndexCache(cache_dir)
+    again = load_library([root], cache=cache)
+    assert [entry.id for entry in again.broken] == ["Beta Copy"]
+    assert (cache.hits, cache.misses) == (0, 4)
+
+
+@pytest.mark.parametrize(
+    ("case_id", "valid"),
+    [("beta-market", True), ("b2", True), ("x" * 64, True), ("x" * 65, False), ("", False), ("-beta", False)]
+    + [("beta-", False), ("beta--market", False), ("Beta", False), ("beta market", False), ("beta\nmarket", False)]
+    + [("bêta", False), ("beta_market", False)],
+)
+def test_a_summary_row_is_only_ever_for_a_case_id(case_id: str, valid: bool) -> None:
+    row = (case_id, *load_library([FIXTURES]).summary("beta-market").to_row()[1:])  # type: ignore[union-attr]
+    if valid:
+        assert Summary.from_row(row).id == case_id
+    else:
+        with pytest.raises(ValueError):
+            Summary.from_row(row)
 
 
 def test_cases_that_share_dates_and_types_come_back_whole(tmp_path: Path) -> None:
@@ -324,3 +367,30 @@ def test_a_leftover_temporary_index_is_removed_by_the_next_write(tmp_path: Path)
     os.utime(legacy, (1_000_000_000, 1_000_000_000))
     load_library([root], cache=IndexCache(cache_dir))
     assert sorted(p.name for p in cache_dir.iterdir()) == sorted([name, writing.name])
+
+
+def test_a_file_that_cannot_be_stat_ed_is_read_afresh_and_never_indexed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Without a stamp, a row could not be told from another file's: the file is parsed, and no row kept."""
+    root, cache_dir = _library(tmp_path), tmp_path / "cache"
+    load_library([root], cache=IndexCache(cache_dir))
+    real_stat = os.stat
+
+    def failing_stat(path: object, *args: object, **kwargs: object) -> os.stat_result:
+        if path == "beta-market.toml":  # the library's scan, by name in the open folder
+            raise PermissionError(13, "Permission denied")
+        return real_stat(path, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "stat", failing_stat)
+    cache = IndexCache(cache_dir)
+    again = load_library([root], cache=cache)
+    assert (cache.hits, cache.misses) == (2, 1)
+    summary = again.summary("beta-market")
+    assert summary is not None and summary.name.get() == "Beta Market"
+    assert _indexed(cache_dir, root) == {"alpha-club.toml", "gamma-card.toml"}
+    monkeypatch.setattr(os, "stat", real_stat)
+    third = IndexCache(cache_dir)
+    load_library([root], cache=third)
+    assert (third.hits, third.misses) == (2, 1)
+    assert _indexed(cache_dir, root) == {"alpha-club.toml", "beta-market.toml", "gamma-card.toml"}

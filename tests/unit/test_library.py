@@ -241,3 +241,22 @@ def test_an_entrys_location_is_its_path_as_text(root: str, name: str) -> None:
     entry = Entry("a", None, Path(root), None, name=name)
     assert entry.location == str(Path(root) / name)
     assert entry.location == str(entry.path)
+
+
+@pytest.mark.parametrize("cached", [False, True])
+def test_files_and_subfolders_are_read_in_name_order_the_first_file_of_an_id_winning(
+    tmp_path: Path, cached: bool
+) -> None:
+    """Files are read a folder's run at a time: a subfolder between two files is read between them."""
+    for path, name in [("a.toml", "A"), ("b/dup.toml", "Sub"), ("c.toml", "C"), ("dup.toml", "Top"), ("z/e.toml", "E")]:
+        write(tmp_path / "lib" / path, named(name))
+    for _ in range(2 if cached else 1):  # the second run reads the index the first wrote
+        cache = IndexCache(tmp_path / "cache") if cached else None
+        lib = load_library([tmp_path / "lib"], cache=cache)
+        assert list(lib.entries) == ["a", "dup", "c", "e"]
+        dup = lib.summary("dup")
+        assert dup is not None and dup.name.get() == "Sub"
+        assert [p.path for p in lib.warnings] == ["lib/dup.toml"]
+        assert "shadowed by lib/b/dup.toml" in lib.warnings[0].message
+    if cache is not None:
+        assert (cache.hits, cache.misses) == (4, 0)

@@ -8,13 +8,17 @@ after every case that loaded.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, replace
 from itertools import compress
+from operator import attrgetter, itemgetter
+from typing import TYPE_CHECKING, Any
 
 from casetui.library import Entry
 from casetui.model import STATUSES
-from casetui.stats import Facet
+from casetui.record import NamedTuple
 from casetui.summary import Summary
+
+if TYPE_CHECKING:  # The overview's bars: loaded when it opens, not at start-up.
+    from casetui.stats import Facet
 
 COLUMNS = ("name", "company", "status", "launched", "ended", "lifespan", "notice")
 """The sortable columns, in table order."""
@@ -26,9 +30,9 @@ STATUS_FILTERS = (None, *STATUSES, BROKEN)
 """What the status filter cycles through; None shows everything."""
 
 
-@dataclass(frozen=True, slots=True)
-class Listing:
-    """The table's search, filters and sort order."""
+# A record, not a frozen dataclass, which takes ten times as long to define: it is on the way to the first frame.
+class Listing(NamedTuple):
+    """The table's search, filters and sort order (a record: see `casetui.model`)."""
 
     query: str = ""
     status: str | None = None
@@ -73,27 +77,67 @@ def _matcher(listing: Listing) -> Callable[[Entry, str | None], bool]:
 
 
 def order(entries: Iterable[Entry], sort: str, descending: bool, lang: str) -> list[Entry]:
-    """Every entry sorted by one column; missing values and broken files last either way.
+    """Every entry sorted by one column, ties by id; missing values and broken files last either way.
 
     `Selector` keeps this order and filters it on each keystroke (filtering keeps order), so a search
-    over 10,000 cases never sorts.
+    over 10,000 cases never sorts. It sorts at start-up, though: the positions of the entries are sorted
+    by their keys alone (a comparison of two strings, for names, rather than of two tuples), after a
+    sort by id that the second keeps for equal keys (both stable, and reversed alike).
     """
-    keyed: list[tuple[object, str, Entry]] = []
+    every = list(entries)
     missing: list[Entry] = []
     broken: list[Entry] = []
-    for entry in entries:
-        if entry.summary is None:
-            broken.append(entry)
-            continue
-        key = _key(entry.summary, sort, lang)
-        if key is None:
-            missing.append(entry)
-        else:
-            keyed.append((key, entry.id, entry))
-    keyed.sort(reverse=descending)  # By key, then id; ids are unique, so entries are never compared.
-    missing.sort(key=lambda e: e.id)
-    broken.sort(key=lambda e: e.id)
-    return [item[2] for item in keyed] + missing + broken
+    # The order the library opens in: every name's key made in C, when it can be (`_name_keys`).
+    keys: list[Any] = _name_keys(every, lang) if sort == "name" else []
+    rows: list[Entry] = every if keys else []
+    if not keys and sort in TEXT_COLUMNS:
+        for entry in every:
+            summary = entry.summary
+            if summary is None:
+                broken.append(entry)
+                continue
+            text = summary.name if sort == "name" else summary.company
+            if text is None:
+                missing.append(entry)
+                continue
+            tag, first = text.entries[0]  # The text in `lang`, as `LText.get` picks it, without its call.
+            keys.append((first if tag == lang else text.get(lang)).casefold())
+            rows.append(entry)
+    elif not keys:
+        for entry in every:
+            if entry.summary is None:
+                broken.append(entry)
+                continue
+            key = _key(entry.summary, sort, lang)
+            if key is None:
+                missing.append(entry)
+            else:
+                keys.append(key)
+                rows.append(entry)
+    ids = [entry.id for entry in rows]
+    by_id = sorted(range(len(rows)), key=ids.__getitem__, reverse=descending)
+    by_key = sorted(by_id, key=keys.__getitem__, reverse=descending)
+    missing.sort(key=_id)
+    broken.sort(key=_id)
+    return [rows[at] for at in by_key] + missing + broken
+
+
+_id = attrgetter("id")
+TEXT_COLUMNS = ("name", "company")
+_SUMMARY, _NAME, _ENTRIES = attrgetter("summary"), attrgetter("name"), attrgetter("entries")
+_FIRST, _SECOND = itemgetter(0), itemgetter(1)
+
+
+def _name_keys(entries: list[Entry], lang: str) -> list[str]:
+    """The name sort key of every entry, in passes made in C, when every entry loaded and every name's
+    first text is in `lang` (as in a library written in one language first); else none."""
+    summaries = list(map(_SUMMARY, entries))
+    if not all(summaries):
+        return []
+    firsts = list(map(_FIRST, map(_ENTRIES, map(_NAME, summaries))))
+    if set(map(_FIRST, firsts)) != {lang}:
+        return []
+    return list(map(str.casefold, map(_SECOND, firsts)))
 
 
 def narrows(old: Listing, new: Listing) -> bool:
@@ -160,7 +204,7 @@ class Selector:
         else:
             rows, blobs = self._ordered, self._ordered_blobs
             if listing.status is not None or listing.tag is not None or listing.facets:
-                test = _matcher(replace(listing, query=""))
+                test = _matcher(listing._replace(query=""))
                 keep = [test(e, None) for e in rows]
                 rows, blobs = list(compress(rows, keep)), list(compress(blobs, keep))
         for word in words:  # A substring test per blob, the rest in C: this runs on every keystroke.

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual import events, on
@@ -15,7 +14,6 @@ from textual.screen import Screen
 from textual.widgets import Header, Input
 
 from casetui.library import Entry, display_path
-from casetui.stats import Facet
 from casetui.tui.breakpoints import set_breakpoints
 from casetui.tui.labels import localize_bindings, word
 from casetui.tui.listing import COLUMNS, STATUS_FILTERS, Listing, Selector, next_in, tags_of
@@ -27,6 +25,7 @@ from casetui.tui.widgets.problems import ProblemsPanel
 from casetui.tui.widgets.search_bar import SearchBar
 
 if TYPE_CHECKING:
+    from casetui.stats import Facet
     from casetui.tui.app import CaseTUI
 
 
@@ -185,10 +184,10 @@ class LibraryScreen(Screen[None]):
         column = event.column
         if column in COLUMNS:
             same = column == self.listing.sort
-            self.listing = replace(self.listing, sort=column, descending=same and not self.listing.descending)
+            self.listing = self.listing._replace(sort=column, descending=same and not self.listing.descending)
 
     def _search(self, value: str) -> None:
-        self.listing = replace(self.listing, query=value)
+        self.listing = self.listing._replace(query=value)
 
     @on(events.DescendantFocus, "#search")
     def _search_focused(self) -> None:
@@ -280,24 +279,24 @@ class LibraryScreen(Screen[None]):
         """Sort by the next column on screen, ascending: a narrow terminal hides some, and a sort by one
         of those would order the rows by something the reader cannot see."""
         shown = [column for column in COLUMNS if column in self.table.columns] or ["name"]
-        self.listing = replace(self.listing, sort=next_in(shown, self.listing.sort) or "name", descending=False)
+        self.listing = self.listing._replace(sort=next_in(shown, self.listing.sort) or "name", descending=False)
 
     def action_reverse(self) -> None:
         """Reverse the sort direction."""
-        self.listing = replace(self.listing, descending=not self.listing.descending)
+        self.listing = self.listing._replace(descending=not self.listing.descending)
 
     def action_cycle_status(self) -> None:
         """Show only the next status (then every status again)."""
-        self.listing = replace(self.listing, status=next_in(STATUS_FILTERS, self.listing.status))
+        self.listing = self.listing._replace(status=next_in(STATUS_FILTERS, self.listing.status))
 
     def action_cycle_tag(self) -> None:
         """Show only the next tag (then every tag again)."""
         tags: list[str | None] = [None, *tags_of(self.tui.library.entries.values())]
-        self.listing = replace(self.listing, tag=next_in(tags, self.listing.tag))
+        self.listing = self.listing._replace(tag=next_in(tags, self.listing.tag))
 
     def action_clear_filters(self) -> None:
         """Clear the search, both filters and the overview's bars; keep the sort order."""
-        self.listing = replace(self.listing, query="", status=None, tag=None, facets=())
+        self.listing = self.listing._replace(query="", status=None, tag=None, facets=())
         self.query_one(SearchBar).input.value = ""  # After the listing, so that the rows are chosen once.
 
     def action_overview(self) -> None:
@@ -312,7 +311,7 @@ class LibraryScreen(Screen[None]):
     def apply_facet(self, facet: Facet | None) -> None:
         """Keep only the cases of a bar chosen in the overview (`x` clears it with the other filters)."""
         if facet is not None and not any(facet.same_as(f) for f in self.listing.facets):
-            self.listing = replace(self.listing, facets=(*self.listing.facets, facet))
+            self.listing = self.listing._replace(facets=(*self.listing.facets, facet))
 
     def action_problems(self) -> None:
         """Open or close the problems panel."""

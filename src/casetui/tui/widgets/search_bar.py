@@ -8,7 +8,6 @@ from textual.containers import Horizontal
 from textual.widgets import Static
 
 from casetui import i18n
-from casetui.stats import bar_label, facet_name
 from casetui.tui.labels import word
 from casetui.tui.listing import BROKEN, Listing
 from casetui.tui.widgets.badges import SCHEDULED_STYLE
@@ -70,7 +69,10 @@ def filter_state(listing: Listing, lang: str, shown: int, total: int, marked: in
         status_value = word(BROKEN, lang) if status == BROKEN else i18n.label(status, lang)
     part("f", word("status", lang).lower(), status_value, status is not None)
     part("g", word("tags", lang).lower(), listing.tag or word("all", lang), listing.tag is not None)
-    for facet in listing.facets:  # Bars chosen in the overview; a company or tag is literal text.
+    if listing.facets:  # Bars chosen in the overview, whose module (and it) loads when it opens.
+        from casetui.stats import bar_label, facet_name
+
+    for facet in listing.facets:  # A company or tag is literal text.
         part("o", facet_name(facet.chart, lang).lower(), bar_label(facet.chart, facet.bar, lang), True)
     arrow = "▼" if listing.descending else "▲"
     part("s", word("sort", lang).lower(), f"{word(listing.sort, lang).lower()} {arrow}", False)
