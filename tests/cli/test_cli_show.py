@@ -110,6 +110,15 @@ def test_unknown_id_suggests_and_prints_nothing(cli):
 
 def test_word_in_an_id_is_suggested(cli):
     assert "did you mean gamma-card" in cli("show", "gamma").stderr
+    # Too short to be a close spelling of either, but inside both ids.
+    assert 'no case "ma"; did you mean beta-market or gamma-card?' in cli("show", "ma").stderr
+
+
+def test_an_unknown_id_is_echoed_with_its_terminal_controls_escaped(cli):
+    result = cli("show", "\x1b]0;owned\x07zzz")
+    assert result.exit_code == 1
+    assert 'no case "\\x1b]0;owned\\x07zzz"' in result.stderr
+    assert "\x1b" not in result.stderr and "\x07" not in result.stderr
 
 
 def test_a_case_file_can_be_shown_by_path(cli, tmp_path: Path):

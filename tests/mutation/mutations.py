@@ -28,7 +28,7 @@ COMPARE = ("tests/unit/test_compare.py", "tests/cli/test_cli_compare.py")
 LOADER = ("tests/unit/test_loader_rules.py", "tests/unit/test_hostile.py")
 SANITIZE = ("tests/unit/test_sanitize.py", "tests/unit/test_hostile.py")
 TIMELINE = ("tests/unit/test_timeline.py", "tests/app/test_sunset.py")
-LISTING = ("tests/cli/test_cli_list.py", "tests/unit/test_list_json.py")
+LISTING = ("tests/unit/test_list_select.py", "tests/cli/test_cli_list.py", "tests/unit/test_list_json.py")
 LIBRARY_FILTERS = ("tests/unit/test_library_listing.py", "tests/app/test_library.py")
 EXIT_CODES = ("tests/cli",)
 
