@@ -39,7 +39,12 @@ CLI_VALIDATE = ("tests/cli/test_cli_validate.py", "tests/cli/test_cli_scheduled.
 CLI_MESSAGES = ("tests/cli/test_cli_compare.py", "tests/cli/test_cli_list.py", "tests/cli/test_cli_show.py")
 CLI_SIGNALS = ("tests/hardening/test_kills.py", "tests/hardening/test_closed_pipe.py")
 LINEBREAK = ("tests/unit/test_linebreak.py",)
-INDEX = ("tests/unit/test_index_cache.py", "tests/unit/test_scheduled.py", "tests/hardening/test_index_fuzz.py")
+INDEX = (
+    "tests/unit/test_summary_rows.py",
+    "tests/unit/test_index_cache.py",
+    "tests/unit/test_scheduled.py",
+    "tests/hardening/test_index_fuzz.py",
+)
 SAFE_FILES = ("tests/export/test_export_target.py", "tests/unit/test_index_cache.py")
 I18N = ("tests/unit/test_text.py", "tests/unit/test_compare.py", "tests/cli/test_chinese_outputs.py")
 
