@@ -45,8 +45,13 @@ INDEX = (
     "tests/unit/test_scheduled.py",
     "tests/hardening/test_index_fuzz.py",
 )
-SAFE_FILES = ("tests/export/test_export_target.py", "tests/unit/test_index_cache.py")
-I18N = ("tests/unit/test_text.py", "tests/unit/test_compare.py", "tests/cli/test_chinese_outputs.py")
+SAFE_FILES = ("tests/unit/test_safe_files.py", "tests/export/test_export_target.py", "tests/unit/test_index_cache.py")
+I18N = (
+    "tests/unit/test_i18n.py",
+    "tests/unit/test_text.py",
+    "tests/unit/test_compare.py",
+    "tests/cli/test_chinese_outputs.py",
+)
 
 MUTATIONS: tuple[Mutation, ...] = (
     # -- derive: lifespan, notice period, service states ---------------------------------------
@@ -1895,13 +1900,8 @@ MUTATIONS: tuple[Mutation, ...] = (
         "return unit",
         I18N,
     ),
-    Mutation(
-        "text-last-base-language-wins",
-        "text.py",
-        "if tag == base and base_match is None:",
-        "if tag == base:",
-        I18N,
-    ),
+    # Equivalent, so not listed: letting a later entry of the base language win over the first, since
+    # a language table's keys are unique: only one entry's tag can equal the base language.
     Mutation(
         "text-no-english-fallback",
         "text.py",
