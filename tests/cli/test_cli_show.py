@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "library"
@@ -125,6 +126,22 @@ def test_a_case_file_can_be_shown_by_path(cli, tmp_path: Path):
     result = cli("show", str(FIXTURES / "beta-market.toml"), cases=tmp_path)
     assert result.exit_code == 0, result.output
     assert "Beta Market" in result.stdout
+
+
+def test_a_file_name_in_the_working_folder_is_read_as_a_path(cli, tmp_path: Path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    shutil.copy(FIXTURES / "beta-market.toml", tmp_path / "draft.toml")
+    result = cli("show", "draft.toml")
+    assert result.exit_code == 0, result.output
+    assert "Beta Market" in result.stdout
+
+
+def test_a_broken_case_reports_every_problem(cli, library_copy: Path):
+    (library_copy / "beta-market.toml").write_text('format = 1\n[case]\nname = 1\nstatus = "zombie"\n')
+    result = cli("show", "beta-market", cases=library_copy)
+    assert result.exit_code == 1
+    keys = [line.split(": ")[1] for line in result.stderr.splitlines()]
+    assert keys == ["model", "case.summary", "case.name", "case.status"], result.stderr  # in line order
 
 
 def test_broken_case_exits_1_with_its_problems(cli, library_copy: Path):

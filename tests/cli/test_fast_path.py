@@ -74,6 +74,12 @@ def test_anything_else_goes_to_the_typer_cli(args: list[str]) -> None:
     assert cli_fast.parse(args) is None
 
 
+def test_without_the_bundled_library_the_typer_cli_answers(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`CASETUI_NO_BUNDLED` is read by Typer: the fast path would search the bundled library regardless."""
+    monkeypatch.setenv("CASETUI_NO_BUNDLED", "1")
+    assert cli_fast.parse(FAST[0]) is None
+
+
 def test_an_internal_error_on_the_fast_path_is_one_line_and_exit_1(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

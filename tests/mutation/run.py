@@ -1,9 +1,11 @@
 """Mutation testing: plant one small bug at a time in the core and check that the tests notice.
 
-Each mutation below replaces one exact snippet of a source file (a flipped comparison, an off-by-one,
-a dropped filter condition, a swapped exit code, a skipped escape) in a temporary copy of the
-checkout; the working tree is never touched. The tests that cover that code run against the copy
-(`-x`: the first failure is enough). A mutation the tests let through "survives": a gap in the suite.
+Each mutation (listed in mutations.py beside this script) replaces one exact snippet of a source
+file (a flipped comparison, an off-by-one, a dropped filter condition, a swapped exit code, a skipped
+escape) in a temporary copy of the checkout; the working tree is never touched. The tests that cover
+that code run against the copy (`-x`: the first failure is enough). A mutation the tests let through
+"survives": a gap in the suite, or a mutation that changes nothing a user could see (then take it out
+of the list and say why in a comment there).
 
     python tests/mutation/run.py                 # every mutation; exit status 1 if any survives
     python tests/mutation/run.py --list          # the mutations, by name

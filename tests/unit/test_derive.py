@@ -155,3 +155,10 @@ def test_a_service_ends_at_its_first_ending_in_date_order_and_others_stay_on() -
     assert [s.ended_here for s in derive.service_states(case, 2)] == [False, False]
     assert derive.services_ended_by(case, case.events[1]) == (case.services[0],)
     assert derive.services_ended_by(case, case.events[0]) == ()
+
+
+def test_the_services_an_event_stops_are_listed_in_services_order() -> None:
+    case = events_case(
+        'date = 2021-01-01\ntitle = "off"\nends = ["shop", "chat"]', services='chat = "Chat"\nshop = "Shop"'
+    )
+    assert [s.id for s in derive.services_ended_by(case, case.events[0])] == ["chat", "shop"]
