@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -64,6 +65,10 @@ def main() -> int:
     parser.add_argument("--all-tests", action="store_true", help="run the whole suite against each mutation")
     parser.add_argument("--no-baseline", action="store_true", help="skip the check that the tests pass unmutated")
     args = parser.parse_args()
+    # A shell starts a job in the background (`run.py &`) with Ctrl-C ignored, and the tests would inherit
+    # that through exec: those that stop a process with SIGINT would then fail, mutated or not. A handler
+    # of our own is reset to the default in each child.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     chosen = [m for m in MUTATIONS if not args.prefixes or m.name.startswith(tuple(args.prefixes))]
     if args.list:
         for mutation in chosen:
