@@ -1284,6 +1284,20 @@ MUTATIONS: tuple[Mutation, ...] = (
         "span = summary.lifespan",
         LIBRARY_FILTERS,
     ),
+    Mutation(
+        "library-reload-of-the-same-size-kept",
+        "tui/listing.py",
+        "library = (id(entries), len(entries))",
+        "library = (len(entries),)",
+        LIBRARY_FILTERS,
+    ),
+    Mutation(
+        "library-order-kept-across-languages",
+        "tui/listing.py",
+        "key = (listing.sort, listing.descending, lang)",
+        "key = (listing.sort, listing.descending)",
+        LIBRARY_FILTERS,
+    ),
     # Equivalent, so not listed: searching a broken file by its path only (`{entry.path}`), since the
     # path always ends in the id (`<id>.toml`).
     Mutation(

@@ -124,3 +124,21 @@ def test_the_tag_filter_offers_every_tag_once_in_order() -> None:
     tags = tuple(f"tag-{n:02d}" for n in range(20, 0, -1))
     cases = library(summary("a", "A", tags=tags[:12]), summary("b", "B", tags=tags[8:]), "broken")
     assert tags_of(cases.values()) == sorted(tags)
+
+
+def test_a_library_reloaded_with_as_many_cases_is_searched_and_sorted_afresh() -> None:
+    selector = Selector()
+    assert rows(Listing(query="alpha"), selector=selector) == ["club", "market"]
+    renamed = library(CLUB._replace(name=LText.plain("Gamma Club")), MARKET, SHOP, "broken")
+    assert rows(Listing(query="alpha"), renamed, selector) == ["market"]
+    assert rows(Listing(), renamed, selector) == ["market", "shop", "club", "broken"]  # Alpha, Beta, Gamma
+
+
+def test_the_same_sort_in_another_language_is_sorted_afresh() -> None:
+    cases = library(
+        summary("z", "x")._replace(name=LText((("en", "Zebra"), ("zh", "八")))),
+        summary("a", "x")._replace(name=LText((("en", "apple"), ("zh", "波")))),
+    )
+    selector = Selector()
+    assert ids(selector.rows(cases, Listing(), "en")) == ["a", "z"]
+    assert ids(selector.rows(cases, Listing(), "zh")) == ["z", "a"]
