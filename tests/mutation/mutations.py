@@ -2216,4 +2216,25 @@ MUTATIONS: tuple[Mutation, ...] = (
         "    if False:\n        raise Failure(",
         CLI_VALIDATE,
     ),
+    Mutation(
+        "derive-lifespan-without-a-launch",
+        "derive.py",
+        "if case.launched is None or finish is None:",
+        "if finish is None:",
+        DERIVE,
+    ),
+    Mutation(
+        "list-default-order-by-name",
+        "cli/listing.py",
+        '"id": lambda s: s.id,',
+        '"id": lambda s: _text(s.name, lang),',
+        LISTING,
+    ),
+    Mutation(
+        "library-names-sorted-case-sensitively",
+        "tui/listing.py",
+        "return summary.name.get(lang).casefold()",
+        "return summary.name.get(lang)",
+        LIBRARY_FILTERS,
+    ),
 )

@@ -142,3 +142,8 @@ def test_the_same_sort_in_another_language_is_sorted_afresh() -> None:
     selector = Selector()
     assert ids(selector.rows(cases, Listing(), "en")) == ["a", "z"]
     assert ids(selector.rows(cases, Listing(), "zh")) == ["z", "a"]
+
+
+def test_names_sort_whatever_their_case() -> None:
+    cases = library(summary("z", "Zebra"), summary("a", "apple"), "broken")
+    assert rows(Listing(sort="name"), cases) == ["a", "z", "broken"]

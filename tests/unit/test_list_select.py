@@ -85,3 +85,9 @@ def test_sort_fields_are_read_whatever_their_case_or_spelling() -> None:
         "notice",
         "notice",
     ]
+
+
+def test_without_a_sort_the_cases_are_in_id_order_whatever_their_names() -> None:
+    cases = [summary("b-case", name=LText.plain("Aardvark")), summary("a-case", name=LText.plain("Zebra"))]
+    assert ids(select(cases)) == ["a-case", "b-case"]
+    assert ids(select(cases, sort="name")) == ["b-case", "a-case"]
