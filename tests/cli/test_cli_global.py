@@ -180,6 +180,15 @@ def test_main_help_lists_commands_and_an_example(cli):
     assert "--no-bundled" not in out  # a testing aid, hidden
 
 
+def test_ctrl_c_in_a_command_exits_130_without_a_traceback(cli, monkeypatch: pytest.MonkeyPatch):
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(cli_module, "load_cases", interrupted)
+    result = cli("show", "alpha-club")
+    assert (result.exit_code, result.stdout, result.stderr) == (130, "", "")
+
+
 def test_internal_errors_become_one_line(cli, monkeypatch: pytest.MonkeyPatch):
     def boom(*args, **kwargs):
         raise RuntimeError("something broke")

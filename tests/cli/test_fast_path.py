@@ -80,6 +80,19 @@ def test_without_the_bundled_library_the_typer_cli_answers(monkeypatch: pytest.M
     assert cli_fast.parse(FAST[0]) is None
 
 
+def test_ctrl_c_on_the_fast_path_exits_130_quietly(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import casetui.cli.run
+
+    def interrupted(*args: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(casetui.cli.run, "run_compare", interrupted)
+    assert cli_fast.run(FAST[0]) == 130
+    assert capsys.readouterr() == ("", "")
+
+
 def test_an_internal_error_on_the_fast_path_is_one_line_and_exit_1(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

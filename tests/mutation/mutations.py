@@ -37,7 +37,12 @@ COMPARE_SCHEDULED = ("tests/unit/test_compare.py", "tests/cli/test_cli_scheduled
 CLI_COMPARE = ("tests/cli/test_cli_compare.py", "tests/cli/test_fast_path.py")
 CLI_VALIDATE = ("tests/cli/test_cli_validate.py", "tests/cli/test_cli_scheduled.py")
 CLI_MESSAGES = ("tests/cli/test_cli_compare.py", "tests/cli/test_cli_list.py", "tests/cli/test_cli_show.py")
-CLI_SIGNALS = ("tests/hardening/test_kills.py", "tests/hardening/test_closed_pipe.py")
+CLI_SIGNALS = (
+    "tests/cli/test_fast_path.py",
+    "tests/cli/test_cli_global.py",
+    "tests/hardening/test_kills.py",
+    "tests/hardening/test_closed_pipe.py",
+)
 SCHEDULED_LIST = ("tests/unit/test_scheduled.py", "tests/cli/test_cli_scheduled.py")
 CLI_EXITS = ("tests/cli/test_cli_global.py", "tests/cli/test_cli_console_script.py")
 CLI_SUPPORT = ("tests/unit/test_cli_support.py", "tests/cli/test_cli_show.py", "tests/cli/test_shadowing.py")
