@@ -74,6 +74,16 @@ def test_baseline_marks_cells_against_it(cli_json):
     assert fee["alpha-club"]["differs"] is False and fee["beta-market"]["differs"] is True
 
 
+def test_a_baseline_that_is_not_the_first_case_is_named_and_used(cli_json):
+    doc = cli_json("compare", "alpha-club", "beta-market", "gamma-card", "--baseline", "beta-market", "-f", "json")
+    assert doc["baseline"] == "beta-market"
+    fee = {
+        case: value["differs"]
+        for case, value in next(r for r in doc["rows"] if r["key"] == "model.membership_fee")["values"].items()
+    }
+    assert fee == {"alpha-club": True, "beta-market": False, "gamma-card": True}
+
+
 def test_diff_only_drops_rows_that_agree(cli_json, cli):
     doc = cli_json("compare", "alpha-club", "beta-market", "--diff-only", "-f", "json")
     keys = [r["key"] for r in doc["rows"]]

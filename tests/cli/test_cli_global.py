@@ -115,6 +115,19 @@ def fake_app_run(cli, fake_app: list[dict[str, Any]], *args: str) -> dict[str, A
     return fake_app[-1]
 
 
+def test_the_apps_exit_code_is_the_commands(cli, fake_app, monkeypatch):
+    monkeypatch.setattr(FakeApp, "return_code", 3, raising=False)
+    assert cli().exit_code == 3
+    assert cli("present", "alpha-club").exit_code == 3
+
+
+def test_present_takes_an_id_not_a_file(cli, fake_app):
+    result = cli("present", "alpha-club.toml")
+    assert result.exit_code == 2
+    assert "not a file" in result.output
+    assert fake_app == []
+
+
 def test_present_unknown_id_fails_before_opening_anything(cli, fake_app):
     result = cli("present", "alpa-club")
     assert result.exit_code == 1
@@ -167,6 +180,15 @@ def test_main_help_lists_commands_and_an_example(cli):
     assert "--no-bundled" not in out  # a testing aid, hidden
 
 
+def test_ctrl_c_in_a_command_exits_130_without_a_traceback(cli, monkeypatch: pytest.MonkeyPatch):
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(cli_module, "load_cases", interrupted)
+    result = cli("show", "alpha-club")
+    assert (result.exit_code, result.stdout, result.stderr) == (130, "", "")
+
+
 def test_internal_errors_become_one_line(cli, monkeypatch: pytest.MonkeyPatch):
     def boom(*args, **kwargs):
         raise RuntimeError("something broke")
@@ -176,3 +198,14 @@ def test_internal_errors_become_one_line(cli, monkeypatch: pytest.MonkeyPatch):
     assert result.exit_code == 1
     assert result.stderr == "casetui: internal error: RuntimeError: something broke\n"
     assert result.exception is None or isinstance(result.exception, SystemExit)
+
+
+def test_an_error_outside_any_command_is_one_line_and_exit_1(monkeypatch: pytest.MonkeyPatch, capsys) -> None:
+    def broken(**kwargs: Any) -> None:
+        raise RuntimeError("before any command")
+
+    monkeypatch.setattr(cli_module, "app", broken)
+    with pytest.raises(SystemExit) as done:
+        cli_module.main()
+    assert done.value.code == 1
+    assert capsys.readouterr().err == "casetui: internal error: RuntimeError: before any command\n"

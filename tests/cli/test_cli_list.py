@@ -133,3 +133,14 @@ def test_empty_library_says_so_on_stderr(cli, tmp_path: Path):
     assert result.exit_code == 0
     assert result.stdout == ""
     assert "no cases" in result.stderr
+
+
+def test_sort_fields_are_read_whatever_their_case(cli):
+    assert ids_in(cli("list", "--sort", "LIFESPAN").stdout) == ["alpha-club", "beta-market", "gamma-card"]
+    assert ids_in(cli("list", "--sort", "Notice_Period").stdout) == ["beta-market", "alpha-club", "gamma-card"]
+
+
+def test_no_case_with_a_tag_says_the_filters_left_nothing(cli):
+    result = cli("list", "--tag", "no-such-tag")
+    assert (result.exit_code, result.stdout) == (0, "")
+    assert result.stderr.strip() == "casetui: no cases to list with these filters"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "library"
@@ -110,12 +111,37 @@ def test_unknown_id_suggests_and_prints_nothing(cli):
 
 def test_word_in_an_id_is_suggested(cli):
     assert "did you mean gamma-card" in cli("show", "gamma").stderr
+    # Too short to be a close spelling of either, but inside both ids.
+    assert 'no case "ma"; did you mean beta-market or gamma-card?' in cli("show", "ma").stderr
+
+
+def test_an_unknown_id_is_echoed_with_its_terminal_controls_escaped(cli):
+    result = cli("show", "\x1b]0;owned\x07zzz")
+    assert result.exit_code == 1
+    assert 'no case "\\x1b]0;owned\\x07zzz"' in result.stderr
+    assert "\x1b" not in result.stderr and "\x07" not in result.stderr
 
 
 def test_a_case_file_can_be_shown_by_path(cli, tmp_path: Path):
     result = cli("show", str(FIXTURES / "beta-market.toml"), cases=tmp_path)
     assert result.exit_code == 0, result.output
     assert "Beta Market" in result.stdout
+
+
+def test_a_file_name_in_the_working_folder_is_read_as_a_path(cli, tmp_path: Path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    shutil.copy(FIXTURES / "beta-market.toml", tmp_path / "draft.toml")
+    result = cli("show", "draft.toml")
+    assert result.exit_code == 0, result.output
+    assert "Beta Market" in result.stdout
+
+
+def test_a_broken_case_reports_every_problem(cli, library_copy: Path):
+    (library_copy / "beta-market.toml").write_text('format = 1\n[case]\nname = 1\nstatus = "zombie"\n')
+    result = cli("show", "beta-market", cases=library_copy)
+    assert result.exit_code == 1
+    keys = [line.split(": ")[1] for line in result.stderr.splitlines()]
+    assert keys == ["model", "case.summary", "case.name", "case.status"], result.stderr  # in line order
 
 
 def test_broken_case_exits_1_with_its_problems(cli, library_copy: Path):

@@ -7,7 +7,21 @@ import re
 import shutil
 from pathlib import Path
 
+import pytest
+
 LOCATED = re.compile(r"^(?P<path>[^:]+\.toml):(?P<line>\d+): (?P<key>[\w.\[\]-]+): (?P<message>.+)$")
+
+
+@pytest.fixture
+def interrupted_watch(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`--watch` as if Ctrl-C came before the first save."""
+    import casetui.watching
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+        yield
+
+    monkeypatch.setattr(casetui.watching, "watch_paths", interrupted)
 
 
 def test_clean_library_exits_0(cli):
@@ -49,6 +63,21 @@ def test_missing_path_is_an_error(cli, tmp_path: Path):
     assert "nope.toml: file: cannot read" in result.stdout
 
 
+def test_with_watch_the_run_ends_with_0_even_after_a_check_that_failed(cli, tmp_path: Path, interrupted_watch):
+    """Ctrl-C ends a watch, not a failure: the exit code does not repeat the last check's verdict."""
+    broken = tmp_path / "draft.toml"
+    broken.write_text("format = 1\n[case\n")
+    result = cli("validate", "--watch", str(broken))
+    assert "failed: 1 file checked, 1 error" in result.stderr and "watching for saves" in result.stderr
+    assert result.exit_code == 0
+
+
+def test_watch_of_paths_that_do_not_exist_is_an_error(cli, tmp_path: Path, interrupted_watch):
+    result = cli("validate", "--watch", str(tmp_path / "gone.toml"))
+    assert result.exit_code == 1
+    assert "none of these paths exists, so there is nothing to watch" in result.stderr
+
+
 def test_shadowed_id_is_a_warning_and_exits_0(cli, library_copy: Path, tmp_path: Path):
     first = tmp_path / "mine"
     first.mkdir()
@@ -56,7 +85,7 @@ def test_shadowed_id_is_a_warning_and_exits_0(cli, library_copy: Path, tmp_path:
     result = cli("validate", cases=[first, library_copy])
     assert result.exit_code == 0, result.output
     assert "alpha-club" in result.stdout and "shadowed" in result.stdout and "(warning)" in result.stdout
-    assert "1 warning" in result.stderr
+    assert "casetui validate: ok: 4 files checked, 0 errors, 1 warning" in result.stderr
 
 
 def test_json(cli, library_copy: Path):

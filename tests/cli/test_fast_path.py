@@ -21,6 +21,7 @@ BUNDLED = Path(__file__).resolve().parents[2] / "cases"
 FAST = [
     ["--cases", FIXTURES, "compare", "alpha-club", "beta-market", "--format", "json"],
     ["--cases", FIXTURES, "compare", "alpha-club", "beta-market", "gamma-card", "-f", "csv", "--diff-only"],
+    ["--cases", FIXTURES, "compare", "alpha-club", "beta-market", "--diff-only", "--format", "json"],  # rows agree
     ["--cases", FIXTURES, "--lang", "zh", "compare", "alpha-club", "beta-market", "--format=markdown"],
     ["--cases", FIXTURES, "compare", "alpha-club", "beta-market", "--baseline", "beta-market", "--format", "json"],
     ["--cases", FIXTURES, "timeline", "alpha-club", "--format", "json"],
@@ -45,6 +46,8 @@ TYPER_ONLY = [
     ["--cases", FIXTURES, "compare", "alpha-club", "alpha-club", "--format", "json"],
     ["--cases", FIXTURES, "compare", "alpha-club", "beta-market", "--baseline", "nope", "--format", "json"],
     ["--cases", FIXTURES, "show", "alpha-club", "--format", "json", "--help"],
+    ["--cases", FIXTURES, "show", "--format", "json"],  # no id: a usage error
+    ["--cases", FIXTURES, "timeline", "--format", "json"],
     ["--cases", "/no/such/folder", "show", "alpha-club", "--format", "json"],
     ["--lang", "??", "show", "alpha-club", "--format", "json"],
     ["list", "--json"],
@@ -72,6 +75,39 @@ def test_the_fast_path_prints_what_the_typer_cli_prints(args: list[str], capsys:
 @pytest.mark.parametrize("args", TYPER_ONLY, ids=lambda a: " ".join(a[-3:]))
 def test_anything_else_goes_to_the_typer_cli(args: list[str]) -> None:
     assert cli_fast.parse(args) is None
+
+
+def test_without_the_bundled_library_the_typer_cli_answers(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`CASETUI_NO_BUNDLED` is read by Typer: the fast path would search the bundled library regardless."""
+    monkeypatch.setenv("CASETUI_NO_BUNDLED", "1")
+    assert cli_fast.parse(FAST[0]) is None
+
+
+def test_ctrl_c_on_the_fast_path_exits_130_quietly(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import casetui.cli.run
+
+    def interrupted(*args: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(casetui.cli.run, "run_compare", interrupted)
+    assert cli_fast.run(FAST[0]) == 130
+    assert capsys.readouterr() == ("", "")
+
+
+def test_an_internal_error_on_the_fast_path_is_one_line_and_exit_1(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import casetui.cli.run
+
+    def broken(*args: object) -> None:
+        raise RuntimeError("a bug of ours")
+
+    monkeypatch.setattr(casetui.cli.run, "run_compare", broken)
+    assert cli_fast.run(FAST[0]) == 1
+    captured = capsys.readouterr()
+    assert (captured.out, captured.err) == ("", "casetui: internal error: RuntimeError: a bug of ours\n")
 
 
 SLOW_TO_IMPORT = ("typer", "click", "rich", "textual", "dataclasses", "inspect", "platformdirs", "typing")

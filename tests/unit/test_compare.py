@@ -159,3 +159,53 @@ def test_the_same_amount_in_another_unit_differs(tmp_path) -> None:
     assert row.differs
     same = by_key(compare([library["in-yuan"], library["also-yuan"]]))["model.membership_fee"]
     assert not same.differs
+
+
+def case_text(name: str, head: str = "", events: str = "") -> str:
+    """A small valid case; `head` goes into `[case]`, `events` after `[model]`."""
+    return (
+        f'format = 1\n[case]\nname = "{name}"\nstatus = "sunsetting"\nsummary = "s"\n{head}\n'
+        f'[model]\ntype = "t"\n{events}'
+    )
+
+
+def test_cases_without_tags_or_services_have_no_rows_for_them() -> None:
+    rows = by_key(compare([load(case_text("One"), "one.toml"), load(case_text("Two"), "two.toml")]))
+    assert "case.tags" not in rows and "derived.services" not in rows
+    assert shown(rows["derived.events"]) == ["0", "0"]
+
+
+def test_a_scheduled_announcement_is_marked_in_its_row() -> None:
+    events = '[[events]]\ndate = 2022-03-01\ntitle = "a"\nkind = "announcement"\n'
+    later = load(case_text("Later", 'as_of = "2022-02"', events), "later.toml")
+    known = load(case_text("Known", 'as_of = "2022-04"', events), "known.toml")
+    row = by_key(compare([later, known]))["derived.announced"]
+    assert [c.scheduled if c else None for c in row.cells] == [True, False]
+    assert shown(row) == ["2022-03-01", "2022-03-01"]
+
+
+def test_the_rows_that_differ_are_the_same_in_every_language() -> None:
+    """Two names alike in English but not in Chinese differ in both: `--diff-only` keeps one set of rows."""
+    one = load(case_text("x").replace('name = "x"', 'name = { en = "Shop", zh = "甲店" }'), "one.toml")
+    two = load(case_text("x").replace('name = "x"', 'name = { en = "Shop", zh = "乙店" }'), "two.toml")
+    for lang in ("en", "zh"):
+        row = by_key(compare([one, two], lang))["case.name"]
+        assert row.cell_differs == (True, True), lang
+    assert shown(by_key(compare([one, two], "en"))["case.name"]) == ["Shop", "Shop"]
+
+
+def fee_case(name: str, fee: str) -> Case:
+    return load(case_text(name) + f"membership_fee = {fee}\n", f"{name}.toml")
+
+
+def test_a_row_label_is_the_first_written_in_the_language_asked_for() -> None:
+    english_only = fee_case("one", '{ value = 1, unit = "CNY", label = { en = "Fee" } }')
+    both = fee_case("two", '{ value = 2, unit = "CNY", label = { en = "Fee", zh = "会费" } }')
+    assert by_key(compare([english_only, both], "zh"))["model.membership_fee"].label == "会费"
+    assert by_key(compare([english_only, both], "en"))["model.membership_fee"].label == "Fee"
+
+
+def test_a_row_keeps_the_unit_written_even_where_a_later_case_leaves_it_out() -> None:
+    with_unit = fee_case("one", '{ value = 1, unit = "CNY" }')
+    without = fee_case("two", '{ value = 2, note = "no unit given" }')
+    assert by_key(compare([with_unit, without]))["model.membership_fee"].unit == "CNY"

@@ -155,3 +155,16 @@ def test_a_service_ends_at_its_first_ending_in_date_order_and_others_stay_on() -
     assert [s.ended_here for s in derive.service_states(case, 2)] == [False, False]
     assert derive.services_ended_by(case, case.events[1]) == (case.services[0],)
     assert derive.services_ended_by(case, case.events[0]) == ()
+
+
+def test_the_services_an_event_stops_are_listed_in_services_order() -> None:
+    case = events_case(
+        'date = 2021-01-01\ntitle = "off"\nends = ["shop", "chat"]', services='chat = "Chat"\nshop = "Shop"'
+    )
+    assert [s.id for s in derive.services_ended_by(case, case.events[0])] == ["chat", "shop"]
+
+
+def test_no_lifespan_without_a_launch_even_when_the_case_ended() -> None:
+    case = events_case('date = 2021-05-01\ntitle = "s"\nkind = "shutdown"')
+    assert case.launched is None and derive.end(case) is not None
+    assert derive.lifespan(case) is None

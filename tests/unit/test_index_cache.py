@@ -109,6 +109,49 @@ def test_a_summary_row_is_only_ever_for_a_case_id(case_id: str, valid: bool) -> 
             Summary.from_row(row)
 
 
+def test_a_row_holding_another_files_summary_is_not_used(tmp_path: Path) -> None:
+    """Each file's stamp kept, the two summaries swapped: alpha-club must not show as Beta Market."""
+    root, cache_dir = _library(tmp_path), tmp_path / "cache"
+    fresh = load_library([root], cache=IndexCache(cache_dir))
+    index = _index_file(cache_dir, root)
+    payload = index_cache.decode(index.read_bytes())
+    files = payload["files"]
+    alpha, beta = files["alpha-club.toml"], files["beta-market.toml"]
+    files["alpha-club.toml"], files["beta-market.toml"] = (*alpha[:5], beta[5]), (*beta[:5], alpha[5])
+    index.write_bytes(index_cache.encode(payload))
+    cache = IndexCache(cache_dir)
+    again = load_library([root], cache=cache)
+    assert [(s.id, s.name.get()) for s in again.summaries] == [(s.id, s.name.get()) for s in fresh.summaries]
+    assert cache.hits < 3
+
+
+def test_an_index_damaged_inside_a_string_is_caught_by_its_checksum(tmp_path: Path) -> None:
+    """A damaged name still unmarshals, and passes every check of a row: only the CRC-32 sees it."""
+    root, cache_dir = _library(tmp_path), tmp_path / "cache"
+    load_library([root], cache=IndexCache(cache_dir))
+    index = _index_file(cache_dir, root)
+    data = index.read_bytes()
+    assert data.count(b"Beta Market") == 1
+    index.write_bytes(data.replace(b"Beta Market", b"Beta Marker"))
+    cache = IndexCache(cache_dir)
+    again = load_library([root], cache=cache)
+    assert "Beta Market" in [s.name.get() for s in again.summaries]
+    assert (cache.hits, cache.misses) == (0, 3)
+
+
+def test_an_index_written_by_another_version_is_not_used(tmp_path: Path) -> None:
+    """Another version may derive differently: its summaries are parsed afresh."""
+    root, cache_dir = _library(tmp_path), tmp_path / "cache"
+    load_library([root], cache=IndexCache(cache_dir))
+    index = _index_file(cache_dir, root)
+    payload = index_cache.decode(index.read_bytes())
+    payload["casetui"] = "0.0.1"
+    index.write_bytes(index_cache.encode(payload))
+    cache = IndexCache(cache_dir)
+    load_library([root], cache=cache)
+    assert (cache.hits, cache.misses) == (0, 3)
+
+
 def test_cases_that_share_dates_and_types_come_back_whole(tmp_path: Path) -> None:
     root, cache_dir = tmp_path / "lib", tmp_path / "cache"
     root.mkdir()
@@ -175,8 +218,15 @@ def test_loading_one_folder_reads_no_other_folders_index(tmp_path: Path, monkeyp
 
 
 def test_an_index_written_for_another_folder_is_ignored(tmp_path: Path) -> None:
-    """Two folders whose hashes collide take turns with one file; neither gets the other's summaries."""
-    first, second, cache_dir = _library(tmp_path, "a"), _library(tmp_path, "b"), tmp_path / "cache"
+    """Two folders whose hashes collide take turns with one file; neither gets the other's summaries.
+
+    The second folder's files are hard links to the first's, so every row's stamp matches: only the
+    folder the index records tells them apart.
+    """
+    first, second, cache_dir = _library(tmp_path, "a"), tmp_path / "b", tmp_path / "cache"
+    second.mkdir()
+    for path in first.iterdir():
+        os.link(path, second / path.name)
     load_library([first], cache=IndexCache(cache_dir))
     _index_file(cache_dir, first).replace(_index_file(cache_dir, second))
     cache = IndexCache(cache_dir)
@@ -394,3 +444,29 @@ def test_a_file_that_cannot_be_stat_ed_is_read_afresh_and_never_indexed(
     load_library([root], cache=third)
     assert (third.hits, third.misses) == (2, 1)
     assert _indexed(cache_dir, root) == {"alpha-club.toml", "beta-market.toml", "gamma-card.toml"}
+
+
+def test_cases_in_subfolders_are_read_from_the_index_too(tmp_path: Path) -> None:
+    root, cache_dir = _library(tmp_path), tmp_path / "cache"
+    (root / "older").mkdir()
+    (root / "beta-market.toml").replace(root / "older" / "beta-market.toml")
+    fresh = load_library([root], cache=IndexCache(cache_dir))
+    cache = IndexCache(cache_dir)
+    again = load_library([root], cache=cache)
+    assert (cache.hits, cache.misses) == (3, 0)
+    assert again.summaries == fresh.summaries
+
+
+def test_a_damaged_index_is_written_afresh_even_when_nothing_new_is_parsed(tmp_path: Path) -> None:
+    """The only case's row is damaged and its file now broken: no summary to add, but the damage goes."""
+    root, cache_dir = tmp_path / "lib", tmp_path / "cache"
+    root.mkdir()
+    shutil.copy(FIXTURES / "beta-market.toml", root / "beta-market.toml")
+    load_library([root], cache=IndexCache(cache_dir))
+    index = _index_file(cache_dir, root)
+    payload = index_cache.decode(index.read_bytes())
+    payload["files"]["beta-market.toml"] = ("not", "a", "row")
+    index.write_bytes(index_cache.encode(payload))
+    (root / "beta-market.toml").write_text("format = [\n", encoding="utf-8")
+    assert [e.id for e in load_library([root], cache=IndexCache(cache_dir)).broken] == ["beta-market"]
+    assert _indexed(cache_dir, root) == set()

@@ -119,3 +119,35 @@ def test_wrapped_text_in_a_narrow_table_column_is_whole_and_keeps_its_style() ->
     assert "".join(ZH.split()) in "".join(line[3:] for line in shown.splitlines()).replace(" ", "")
     assert all(cell_len(line.rstrip()) <= 30 for line in shown.splitlines())
     assert "\x1b[1m" in console.export_text(styles=True)
+
+
+def test_a_line_may_break_between_chinese_and_latin_but_not_at_an_ascii_quote() -> None:
+    assert break_points("用S2B2C模式") == [1, 6, 7]  # 用|S2B2C|模|式
+    assert break_points('他说"好的"吧') == [1, 4]  # 他|说"好|的"吧: a quote sticks to both neighbours
+    assert break_points("它'好'了") == []
+
+
+def test_full_width_letters_and_digits_break_like_chinese() -> None:
+    assert break_points("２０１９年") == [1, 2, 3, 4]
+    assert min_width("ＡＢＣ", cell_len) == 2
+
+
+def test_closing_punctuation_after_a_space_still_may_not_start_a_line() -> None:
+    assert break_points("好 ，好") == [3]
+
+
+def test_text_exactly_as_wide_as_the_line_stays_on_it() -> None:
+    assert wrap_offsets("ab cd", 5, cell_len) == []
+    assert wrap_offsets("ab cd", 4, cell_len) == [3]
+    assert wrap_offsets("淘小铺", 6, cell_len) == []
+    assert wrap_offsets("淘小铺", 5, cell_len) == [2]
+
+
+def test_a_run_wider_than_the_line_is_folded_at_full_lines() -> None:
+    assert wrap_offsets("a" * 25, 10, cell_len) == [10, 20]
+    assert wrap_offsets("see " + "b" * 12, 5, cell_len) == [4, 9, 14]  # "see ", then 5, 5 and 2 cells
+
+
+def test_the_narrowest_width_leaves_out_the_spaces_that_hang_at_line_ends() -> None:
+    assert min_width("ab cd", cell_len) == 2
+    assert min_width("淘小铺   上线", cell_len) == 2

@@ -85,6 +85,13 @@ def test_bad_ids_are_refused_with_the_rule(stem: str) -> None:
     assert "lowercase ASCII letters, digits and single hyphens, at most 64 characters" in problem.message
 
 
+def test_an_id_ending_in_a_newline_is_refused() -> None:
+    """A regular expression's `$` matches before a final newline: the whole name must match, not most of it."""
+    assert not valid_id("a-b\n")
+    (problem,) = problems_of(MINIMAL, "a-b\n.toml")
+    assert problem.message.startswith('bad case id "a-b\n" (from the file name)')
+
+
 def test_case_id_must_equal_the_file_stem() -> None:
     assert broken('id = "full-case"', 'id = "other-case"') == [
         (4, "case.id", '"other-case" does not match the file name "full-case"')
@@ -181,6 +188,14 @@ DATE = 'expected a date (2022-01-17, "2019-10" or "2019"), got '
         ('tags = ["membership", "social-commerce"]', 'tags = ["a", 2]', 10, "case.tags[1]", "expected a string"),
         ('launched = "2019"', "launched = 2019", 11, "case.launched", DATE + "an integer"),
         ("as_of = 2022-01-18", "as_of = true", 14, "case.as_of", DATE + "a boolean"),
+        (
+            'name = { en = "Full Case", zh = "完整案例" }',
+            "name = 2022-01-17T10:00:00",
+            5,
+            "case.name",
+            TEXT + "a date-time",
+        ),
+        ('name = { en = "Full Case", zh = "完整案例" }', "name = 2022-01-17", 5, "case.name", TEXT + "a date"),
         ('reason = "Low repurchase."', "reason = []", 13, "case.reason", TEXT + "an array"),
         ('id = "full-case"', "id = 1", 4, "case.id", "expected a string, got an integer"),
         ('summary = "Members pay once."', "summary = 1", 19, "model.summary", TEXT + "an integer"),
@@ -427,6 +442,7 @@ def test_sources_named_without_any_sources_table() -> None:
         ("2019-10-05", "2019-10-05", Span(0, SpanUnit.DAY)),
         ("2022-01-17T10:00:00+08:00", "2022-01-17T03:00:00Z", Span(3600, SpanUnit.SECOND)),  # 02:00 UTC to 03:00
         ("2022-01-17T10:00:00", "2022-01-17", Span(0, SpanUnit.DAY)),
+        ("2022-01-17T10:00:00", "2022-01-17T10:00:00", Span(0, SpanUnit.SECOND)),  # the same wall clock
     ],
 )
 def test_ended_on_or_after_launched_loads(launched: str, ended: str, lifespan: Span) -> None:

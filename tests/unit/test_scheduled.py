@@ -141,3 +141,47 @@ def test_summaries_keep_the_flags_through_the_index_cache() -> None:
     assert not delta.premature
     with pytest.raises(ValueError):
         Summary.from_row(delta.to_row()[:11])  # a row of the previous index version
+
+
+@pytest.mark.parametrize(
+    ("as_of", "date", "scheduled"),
+    [
+        # One instant written in two offsets is not after itself; a second later is.
+        ("2022-01-18T10:00:00+08:00", "2022-01-18T02:00:00+00:00", False),
+        ("2022-01-18T10:00:00+08:00", "2022-01-18T02:00:01+00:00", True),
+        # Two wall clocks without offsets: the same minute is not after it.
+        ("2022-01-18T10:00:00", "2022-01-18T10:00:00", False),
+        ("2022-01-18T10:00:00", "2022-01-18T10:01:00", True),
+        # Only one with an offset: the clocks as written, as spans compare them (no error).
+        ("2022-01-18T10:00:00+08:00", "2022-01-18T11:00:00", True),
+        ("2022-01-18T10:00:00", "2022-01-18T09:00:00+00:00", False),
+    ],
+)
+def test_moments_are_scheduled_only_when_strictly_later(as_of: str, date: str, scheduled: bool) -> None:
+    assert flags(case_with(as_of, (date, "shutdown"))) == [scheduled]
+
+
+def test_a_launch_after_as_of_makes_the_lifespan_scheduled_even_when_the_end_is_not() -> None:
+    # Launched 2022-03-01, after as_of "2022-02"; ended "2022" is not known to be after "2022-02".
+    case = load(case_with('"2022-02"', head='launched = 2022-03-01\nended = "2022"'))
+    end = derive.end(case)
+    assert end is not None and not end.scheduled
+    assert derive.lifespan_scheduled(case)
+
+
+def test_a_scheduled_announcement_makes_the_notice_period_scheduled() -> None:
+    # The announcement (2022-03-01) is after as_of "2022-02"; the shutdown, "2022", is not known to be.
+    case = load(case_with('"2022-02"', ("2022-03-01", "announcement"), ('"2022"', "shutdown")))
+    assert [derive.scheduled(case, event) for event in case.events] == [False, True]
+    assert derive.notice_period(case) == Span(0, SpanUnit.YEAR)
+    assert derive.notice_scheduled(case)
+
+
+def test_a_sunsetting_case_is_not_told_to_write_sunsetting() -> None:
+    text = case_with("2022-01-18", ("2022-03-17", "shutdown"), head="ended = 2022-03-17")
+    ((key, message),) = derive.premature(load(text))
+    assert key == "case.ended" and "leave ended out" in message
+    assert 'write status = "sunsetting"' not in message
+    paused = derive.premature(load(text.replace('status = "sunsetting"', 'status = "paused"')))
+    assert [key for key, _ in paused] == ["case.status", "case.ended"]
+    assert all('write status = "sunsetting"' in message for _, message in paused)

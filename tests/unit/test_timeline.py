@@ -117,3 +117,22 @@ def test_without_spoilers_a_case_without_an_announcement_or_a_shutdown_says_so_o
     assert (cursor.shown_offset, cursor.shown_to_shutdown) == (None, None)
     empty = TimelineCursor(load(MINIMAL), spoilers=False)
     assert (empty.horizon, empty.shown_offset, empty.shown_notice) == (-1, None, None)
+
+
+def test_only_the_first_step_is_the_start(alpha: Case) -> None:
+    cursor = TimelineCursor(alpha)
+    assert cursor.at_start and not cursor.at_end
+    cursor.next()
+    assert not cursor.at_start and not cursor.at_end
+    cursor.last()
+    assert (cursor.at_start, cursor.at_end) == (False, True)
+
+
+def test_a_question_for_no_event_is_not_shown_at_an_event_without_an_id() -> None:
+    events = '[[events]]\ndate = 2020-01-01\ntitle = "A"\n'
+    events += '[[events]]\ndate = 2021-01-01\ntitle = "B"\nid = "b"\n'
+    questions = '[[questions]]\nprompt = "General"\n[[questions]]\nprompt = "About B"\nevent = "b"\n'
+    cursor = TimelineCursor(load(MINIMAL + events + questions))
+    assert cursor.questions == ()
+    cursor.next()
+    assert [q.prompt.get() for q in cursor.questions] == ["About B"]

@@ -42,6 +42,15 @@ def w(value: object) -> When:
             None,
             "2022-03-17 10:00 -05:30",
         ),
+        # -225 minutes: 3 h 45 min behind, not "-04:15" from a floored division of a negative number.
+        (
+            dt.datetime(2022, 3, 17, 10, 0, tzinfo=dt.timezone(-dt.timedelta(hours=3, minutes=45))),
+            Precision.TIME,
+            None,
+            "2022-03-17 10:00 -03:45",
+        ),
+        (dt.date(2025, 9, 1), Precision.DAY, "2025-09-01", "2025-09-01"),
+        ("2019-10-03", Precision.DAY, "2019-10-03", "2019-10-03"),
     ],
 )
 def test_shown_at_the_precision_written(value: object, precision: Precision, iso: str | None, shown: str) -> None:
@@ -59,6 +68,18 @@ def test_a_month_never_gets_an_invented_day() -> None:
     assert when.display() == "2019-10"
     assert when.iso() == "2019-10"
     assert When.parse("2019").display() == "2019"
+
+
+def test_spaces_around_a_date_string_are_ignored() -> None:
+    assert When.parse(" 2019-10 ") == When(2019, 10, precision=Precision.MONTH)
+    assert When.parse("2019\n").display() == "2019"
+
+
+@pytest.mark.parametrize("text", ["２０１９", "٢٠١٩-١٠", "2019-１０", "2019-10-０３"])
+def test_only_ascii_digits_make_a_date(text: str) -> None:
+    """Full-width and Arabic-Indic digits are digits to Python's `int`, but not to the format."""
+    with pytest.raises(ValueError, match="is not a date"):
+        When.parse(text)
 
 
 @pytest.mark.parametrize(
@@ -187,6 +208,8 @@ def test_a_bad_when_is_one_located_error(value: str, message: str) -> None:
         ("2021-08", "2021-09", 1, SpanUnit.MONTH, "1 month", "T+1mo"),
         ("2020-01", "2022-01", 24, SpanUnit.MONTH, "2 years", "T+2y"),
         ("2021-09", dt.date(2021, 8, 31), -1, SpanUnit.MONTH, "-1 month", "T-1mo"),
+        # An announcement and a shutdown in the same month: no time at that precision, but not nothing shown.
+        ("2021-09", dt.date(2021, 9, 30), 0, SpanUnit.MONTH, "0 months", "T+0"),
         # Days: 14 left in January + 28 in February + 17 = 59.
         (dt.date(2022, 1, 17), dt.date(2022, 3, 17), 59, SpanUnit.DAY, "59 days", "T+59d"),
         # 2024 is a leap year: February has 29 days.
@@ -255,6 +278,8 @@ def test_span_length_in_days_for_sorting() -> None:
         (Span(-48, SpanUnit.MONTH), "-4 years", "-4年", "T-4y"),
         (Span(100 * 86400, SpanUnit.SECOND), "3 months", "3个月", "T+3mo"),
         (Span(89, SpanUnit.DAY), "89 days", "89天", "T+89d"),
+        # From 90 days on (2.96 months, rounded): months.
+        (Span(90, SpanUnit.DAY), "3 months", "3个月", "T+3mo"),
         (Span(59 * 86400 + 5 * 3600, SpanUnit.SECOND), "59 days 5 h", "59天5小时", "T+59d5h"),
     ],
 )
@@ -281,3 +306,25 @@ def test_a_long_span_shows_in_years_and_months_whatever_it_was_counted_in(
 def test_t_offsets_in_english_and_chinese(span: Span, english: str, chinese: str) -> None:
     assert span.offset() == english
     assert span.offset("zh") == chinese and span.offset("zh-Hans") == chinese
+
+
+@pytest.mark.parametrize(
+    ("span", "english", "chinese", "offset"),
+    [
+        (Span(0, SpanUnit.MONTH), "0 months", "0个月", "T+0"),
+        (Span(0, SpanUnit.SECOND), "0 days", "0天", "T+0"),
+        # Under a minute: the offset says a minute rather than nothing.
+        (Span(30, SpanUnit.SECOND), "0 days", "0天", "T+1min"),
+        (Span(24, SpanUnit.MONTH), "2 years", "2年", "T+2y"),
+    ],
+)
+def test_spans_of_nothing_or_almost_nothing_still_say_something(
+    span: Span, english: str, chinese: str, offset: str
+) -> None:
+    assert (span.display("en"), span.display("zh"), span.offset()) == (english, chinese, offset)
+
+
+@pytest.mark.parametrize("lang", ["zh", "zh-Hans", "zh-CN", "ZH"])
+def test_every_chinese_tag_gets_chinese_units(lang: str) -> None:
+    assert Span(59, SpanUnit.DAY).display(lang) == "59天"
+    assert Span(39, SpanUnit.MONTH).display(lang) == "3年3个月"
