@@ -497,6 +497,21 @@ def test_cases_in_subfolders_are_read_from_the_index_too(tmp_path: Path) -> None
     assert again.summaries == fresh.summaries
 
 
+def test_cases_in_subfolders_are_read_from_the_index_when_another_file_changed(tmp_path: Path) -> None:
+    """The index is then read row by row, each case's id taken from its path: `older/beta-market`'s is
+    `beta-market`."""
+    root, cache_dir = _library(tmp_path), tmp_path / "cache"
+    (root / "older").mkdir()
+    (root / "beta-market.toml").replace(root / "older" / "beta-market.toml")
+    fresh = load_library([root], cache=IndexCache(cache_dir))
+    alpha = root / "alpha-club.toml"
+    alpha.write_text(alpha.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    cache = IndexCache(cache_dir)
+    again = load_library([root], cache=cache)
+    assert (cache.hits, cache.misses) == (2, 1)
+    assert again.summaries == fresh.summaries
+
+
 def test_a_damaged_index_is_written_afresh_even_when_nothing_new_is_parsed(tmp_path: Path) -> None:
     """The only case's row is damaged and its file now broken: no summary to add, but the damage goes."""
     root, cache_dir = tmp_path / "lib", tmp_path / "cache"
