@@ -1198,6 +1198,13 @@ MUTATIONS: tuple[Mutation, ...] = (
         '    if sort == "id":\n        chosen.sort(key=_id)',
         LISTING,
     ),
+    Mutation(
+        "list-reverse-by-id-ignored",
+        "cli/listing.py",
+        "        if reverse:\n            chosen.reverse()\n",
+        "",
+        LISTING,
+    ),
     # -- the library's filters, search and order (the app's table) -------------------------------
     # Equivalent, so not listed: `any` for `all` over the words in `_matcher`, or its words left
     # uncasefolded: `Selector.rows` only ever calls it with no words (it searches word by word itself).
@@ -1282,8 +1289,9 @@ MUTATIONS: tuple[Mutation, ...] = (
     Mutation(
         "library-company-sorted-case-sensitively",
         "tui/listing.py",
-        "return None if summary.company is None else summary.company.get(lang).casefold()",
-        "return None if summary.company is None else summary.company.get(lang)",
+        # The key `order` makes for the text columns itself (`_key`'s own is not used for them).
+        "keys.append((first if tag == lang else text.get(lang)).casefold())",
+        "keys.append(first if tag == lang else text.get(lang))",
         LIBRARY_FILTERS,
     ),
     Mutation(
@@ -1698,6 +1706,13 @@ MUTATIONS: tuple[Mutation, ...] = (
         LINEBREAK,
     ),
     Mutation(
+        "linebreak-opening-punctuation-before-a-space",
+        "linebreak.py",
+        "if after not in NO_LINE_START and last not in NO_LINE_END:",
+        "if after not in NO_LINE_START:",
+        LINEBREAK,
+    ),
+    Mutation(
         "linebreak-full-line-wraps",
         "linebreak.py",
         "if used + piece_width <= width:",
@@ -1770,6 +1785,20 @@ MUTATIONS: tuple[Mutation, ...] = (
         "summary.py",
         "for bit in (1, 2, 4, 8, 16)]",
         "for bit in (1, 2, 8, 4, 16)]",
+        INDEX,
+    ),
+    Mutation(
+        "index-negative-position",
+        "summary.py",
+        "if type(positions) is list and min(positions) < 0:",
+        "if False:",
+        INDEX,
+    ),
+    Mutation(
+        "index-positions-of-a-one-part-column-unchecked",
+        "summary.py",
+        "if len(values) == 1 and positions == bytes(count):",
+        "if len(values) == 1:",
         INDEX,
     ),
     Mutation(
@@ -2246,15 +2275,17 @@ MUTATIONS: tuple[Mutation, ...] = (
     Mutation(
         "list-default-order-by-name",
         "cli/listing.py",
-        '"id": lambda s: s.id,',
-        '"id": lambda s: _text(s.name, lang),',
+        # Where `--sort id` (the default) is sorted: `select` never asks `sort_key` for the id's key.
+        "        if reverse:\n            chosen.reverse()\n        return chosen",
+        "        chosen.sort(key=lambda s: _text(s.name, lang), reverse=reverse)\n        return chosen",
         LISTING,
     ),
     Mutation(
         "library-names-sorted-case-sensitively",
         "tui/listing.py",
-        "return summary.name.get(lang).casefold()",
-        "return summary.name.get(lang)",
+        # The name keys made in C, as the library opens (`_key`'s own is not used for names).
+        "return list(map(str.casefold, map(_SECOND, firsts)))",
+        "return list(map(_SECOND, firsts))",
         LIBRARY_FILTERS,
     ),
 )
