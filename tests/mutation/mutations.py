@@ -1,9 +1,11 @@
 """The mutations `run.py` plants: one small bug each, in the core, and the tests that should catch it.
 
 A mutation replaces one exact snippet of a file under src/casetui/ (it must occur there exactly
-once). Each names a few test files, so that the whole list runs in minutes; `run.py --all-tests`
-runs the whole suite instead. A mutation that changes nothing a user could notice (an equivalent
-mutation) is not listed: those found are named in comments where they would be.
+once: test_mutation_list.py beside this file checks that with the suite, so a change that moves a
+snippet must bring its mutation along). Each names a few test files, so that the whole list runs in
+minutes; `run.py --all-tests` runs the whole suite instead. A mutation that changes nothing a user
+could notice (an equivalent mutation) is not listed: those found are named in comments where they
+would be.
 """
 
 from __future__ import annotations
