@@ -1,14 +1,17 @@
 """The mutations `run.py` plants: one small bug each, in the core, and the tests that should catch it.
 
 A mutation replaces one exact snippet of a file under src/casetui/ (it must occur there exactly
-once). Each names a few test files, so that the whole list runs in minutes; `run.py --all-tests`
-runs the whole suite instead. A mutation that changes nothing a user could notice (an equivalent
-mutation) is not listed: those found are named in comments where they would be.
+once: test_mutation_list.py beside this file checks that with the suite, so a change that moves a
+snippet must bring its mutation along). Each names a few test files, so that the whole list runs in
+minutes; `run.py --all-tests` runs the whole suite instead. A mutation that changes nothing a user
+could notice (an equivalent mutation) is not listed: those found are named in comments where they
+would be.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 
 @dataclass(frozen=True)
@@ -20,6 +23,13 @@ class Mutation:
     """Must occur exactly once in the file."""
     mutated: str
     tests: tuple[str, ...]
+
+
+def stale(mutations: tuple[Mutation, ...], root: Path) -> list[str]:
+    """The names of `mutations` whose snippet no longer occurs exactly once in its file under `root`
+    (a checkout): the code moved on, and the mutation would plant nothing, or plant it in two places."""
+    texts = {m.path: (root / "src/casetui" / m.path).read_text(encoding="utf-8") for m in mutations}
+    return [m.name for m in mutations if texts[m.path].count(m.original) != 1]
 
 
 DERIVE = ("tests/unit/test_derive.py", "tests/unit/test_timeline.py", "tests/unit/test_compare.py")
@@ -252,8 +262,8 @@ MUTATIONS: tuple[Mutation, ...] = (
     Mutation(
         "sanitize-ascii-controls-pass",
         "sanitize.py",
-        "if text.isascii() and text.isprintable():",
-        "if text.isascii():",
+        "if text.isprintable() or text.replace(",
+        "if text.isascii() or text.replace(",
         SANITIZE,
     ),
     Mutation(
@@ -324,8 +334,9 @@ MUTATIONS: tuple[Mutation, ...] = (
     Mutation(
         "list-ties-in-reverse-id-order",
         "cli/listing.py",
-        "chosen.sort(key=lambda s: s.id)",
-        "chosen.sort(key=lambda s: s.id, reverse=True)",
+        # Ties only: `--sort id` has none, and keeps the order sorted before it.
+        "    key = sort_key(sort, lang)\n",
+        "    chosen.reverse()\n    key = sort_key(sort, lang)\n",
         LISTING,
     ),
     Mutation(
@@ -352,8 +363,8 @@ MUTATIONS: tuple[Mutation, ...] = (
     Mutation(
         "library-broken-files-first",
         "tui/listing.py",
-        "return [item[2] for item in keyed] + missing + broken",
-        "return broken + [item[2] for item in keyed] + missing",
+        "return [rows[at] for at in by_key] + missing + broken",
+        "return broken + [rows[at] for at in by_key] + missing",
         LIBRARY_FILTERS,
     ),
     # -- the CLI's exit codes ------------------------------------------------------------------
@@ -1156,7 +1167,7 @@ MUTATIONS: tuple[Mutation, ...] = (
     Mutation(
         "list-ended-sorted-by-launch",
         "cli/listing.py",
-        '"ended": lambda s: s.ended.sort_key if s.ended else None,',
+        '"ended": lambda s: s.end.sort_key if s.end else None,',
         '"ended": lambda s: s.launched.sort_key if s.launched else None,',
         LISTING,
     ),
@@ -1184,7 +1195,15 @@ MUTATIONS: tuple[Mutation, ...] = (
     Mutation(
         "list-ties-unsorted",
         "cli/listing.py",
-        "    chosen.sort(key=lambda s: s.id)\n",
+        # Sorted by id only for `--sort id`: the other sorts take ties in the order the library gave.
+        '    chosen.sort(key=_id)\n    if sort == "id":',
+        '    if sort == "id":\n        chosen.sort(key=_id)',
+        LISTING,
+    ),
+    Mutation(
+        "list-reverse-by-id-ignored",
+        "cli/listing.py",
+        "        if reverse:\n            chosen.reverse()\n",
         "",
         LISTING,
     ),
@@ -1208,22 +1227,23 @@ MUTATIONS: tuple[Mutation, ...] = (
     Mutation(
         "library-descending-ignored",
         "tui/listing.py",
-        "keyed.sort(reverse=descending)",
-        "keyed.sort()",
+        # Both sorts: by id for ties, then by key.
+        "ids.__getitem__, reverse=descending)\n    by_key = sorted(by_id, key=keys.__getitem__, reverse=descending)",
+        "ids.__getitem__)\n    by_key = sorted(by_id, key=keys.__getitem__)",
         LIBRARY_FILTERS,
     ),
     Mutation(
         "library-missing-values-unsorted",
         "tui/listing.py",
-        "    missing.sort(key=lambda e: e.id)\n",
+        "    missing.sort(key=_id)\n",
         "",
         LIBRARY_FILTERS,
     ),
     Mutation(
         "library-missing-values-first",
         "tui/listing.py",
-        "return [item[2] for item in keyed] + missing + broken",
-        "return missing + [item[2] for item in keyed] + broken",
+        "return [rows[at] for at in by_key] + missing + broken",
+        "return missing + [rows[at] for at in by_key] + broken",
         LIBRARY_FILTERS,
     ),
     Mutation(
@@ -1271,14 +1291,15 @@ MUTATIONS: tuple[Mutation, ...] = (
     Mutation(
         "library-company-sorted-case-sensitively",
         "tui/listing.py",
-        "return None if summary.company is None else summary.company.get(lang).casefold()",
-        "return None if summary.company is None else summary.company.get(lang)",
+        # The key `order` makes for the text columns itself (`_key`'s own is not used for them).
+        "keys.append((first if tag == lang else text.get(lang)).casefold())",
+        "keys.append(first if tag == lang else text.get(lang))",
         LIBRARY_FILTERS,
     ),
     Mutation(
         "library-ended-sorted-by-launch",
         "tui/listing.py",
-        'when = summary.launched if column == "launched" else summary.ended',
+        'when = summary.launched if column == "launched" else summary.end',
         "when = summary.launched",
         LIBRARY_FILTERS,
     ),
@@ -1682,8 +1703,15 @@ MUTATIONS: tuple[Mutation, ...] = (
     Mutation(
         "linebreak-closing-punctuation-after-a-space",
         "linebreak.py",
-        "            if after not in NO_LINE_START:\n                points.append(index)",
-        "            points.append(index)",
+        "if after not in NO_LINE_START and last not in NO_LINE_END:",
+        "if last not in NO_LINE_END:",
+        LINEBREAK,
+    ),
+    Mutation(
+        "linebreak-opening-punctuation-before-a-space",
+        "linebreak.py",
+        "if after not in NO_LINE_START and last not in NO_LINE_END:",
+        "if after not in NO_LINE_START:",
         LINEBREAK,
     ),
     Mutation(
@@ -1710,18 +1738,20 @@ MUTATIONS: tuple[Mutation, ...] = (
         LINEBREAK,
     ),
     # -- summaries and their index -------------------------------------------------------------
+    # Equivalent, so not listed: six-bit flags let through `_flags_in` (`0, 64`), since each flag word is
+    # then looked up in a table of the 32 five-bit words, whose IndexError drops the index just the same.
     Mutation(
-        "index-flags-of-six-bits",
+        "index-negative-flags",
         "summary.py",
-        "if type(flags) is not int or not 0 <= flags < 32:",
-        "if type(flags) is not int or not 0 <= flags < 64:",
+        "if not _ints_within(table, 0, 32):",
+        "if not _ints_within(table, -32, 32):",
         INDEX,
     ),
     Mutation(
         "index-negative-event-count",
         "summary.py",
-        "or events < 0 or",
-        "or events < -1 or",
+        "if not _ints_within(table, 0, None):",
+        "if not _ints_within(table, -1, None):",
         INDEX,
     ),
     Mutation(
@@ -1755,22 +1785,38 @@ MUTATIONS: tuple[Mutation, ...] = (
     Mutation(
         "index-flag-bits-swapped",
         "summary.py",
-        "            bool(flags & 4),\n            bool(flags & 8),",
-        "            bool(flags & 8),\n            bool(flags & 4),",
+        "for bit in (1, 2, 4, 8, 16)]",
+        "for bit in (1, 2, 8, 4, 16)]",
+        INDEX,
+    ),
+    Mutation(
+        "index-negative-position",
+        "summary.py",
+        "if type(positions) is list and min(positions) < 0:",
+        "if False:",
+        INDEX,
+    ),
+    Mutation(
+        "index-positions-of-a-one-part-column-unchecked",
+        "summary.py",
+        "if len(values) == 1 and positions == bytes(count):",
+        "if len(values) == 1:",
         INDEX,
     ),
     Mutation(
         "index-stamp-of-size-and-mtime",
         "index_cache.py",
-        "elif row is not None and row[:5] == stamp:",
-        "elif row is not None and row[:2] == stamp[:2]:",
+        # A stamp's first 16 bytes are the size and the mtime (`STAMP`).
+        "own[row * STAMP_SIZE : (row + 1) * STAMP_SIZE] == stamp:",
+        "own[row * STAMP_SIZE : row * STAMP_SIZE + 16] == stamp[:16]:",
         INDEX,
     ),
     Mutation(
         "index-another-files-summary",
         "index_cache.py",
-        "                if summary.id != _stem(key):\n",
-        "                if False:\n",
+        # The summary at the file's place in this run rather than at its row in the index.
+        "found.append(self._summaries[row])",
+        "found.append(self._summaries[place])",
         INDEX,
     ),
     Mutation(
@@ -1797,22 +1843,22 @@ MUTATIONS: tuple[Mutation, ...] = (
     Mutation(
         "index-deleted-files-kept",
         "index_cache.py",
-        "return bool(self._new) or len(self._kept) != len(self._old) or self.dropped",
-        "return bool(self._new) or self.dropped",
+        "return len(self._settle()) != len(self._keys)",
+        "return False",
         INDEX,
     ),
     Mutation(
         "index-dropped-not-rewritten",
         "index_cache.py",
-        "return bool(self._new) or len(self._kept) != len(self._old) or self.dropped",
-        "return bool(self._new) or len(self._kept) != len(self._old)",
+        "if self._new or self.dropped:",
+        "if self._new:",
         INDEX,
     ),
     Mutation(
         "index-stem-of-a-nested-file",
         "index_cache.py",
-        "return key[key.rfind(os.sep) + 1 : -5] if os.sep in key else key[:-5]",
-        "return key[:-5]",
+        "[key[key.rfind(os.sep) + 1 : -5] for key in keys]",
+        "[key[:-5] for key in keys]",
         INDEX,
     ),
     # -- writing files safely ------------------------------------------------------------------
@@ -2231,15 +2277,17 @@ MUTATIONS: tuple[Mutation, ...] = (
     Mutation(
         "list-default-order-by-name",
         "cli/listing.py",
-        '"id": lambda s: s.id,',
-        '"id": lambda s: _text(s.name, lang),',
+        # Where `--sort id` (the default) is sorted: `select` never asks `sort_key` for the id's key.
+        "        if reverse:\n            chosen.reverse()\n        return chosen",
+        "        chosen.sort(key=lambda s: _text(s.name, lang), reverse=reverse)\n        return chosen",
         LISTING,
     ),
     Mutation(
         "library-names-sorted-case-sensitively",
         "tui/listing.py",
-        "return summary.name.get(lang).casefold()",
-        "return summary.name.get(lang)",
+        # The name keys made in C, as the library opens (`_key`'s own is not used for names).
+        "return list(map(str.casefold, map(_SECOND, firsts)))",
+        "return list(map(_SECOND, firsts))",
         LIBRARY_FILTERS,
     ),
 )

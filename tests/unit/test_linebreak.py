@@ -46,6 +46,16 @@ def test_no_chinese_line_begins_with_closing_or_ends_with_opening_punctuation() 
             assert line.rstrip()[-1] not in NO_LINE_END, (width, line)
 
 
+def test_opening_punctuation_before_a_space_never_ends_a_line() -> None:
+    """`（ ` at a line's end is still `（` ending it: the space after it is no place to break either."""
+    text = "千城说（ 淘小铺并不是想做社交电商 ）对吗"
+    for width in range(6, 30):
+        lines = lines_of(text, width)
+        assert "".join(lines) == text
+        for line in lines[:-1]:
+            assert line.rstrip()[-1] not in NO_LINE_END, (width, lines)
+
+
 def test_paired_dashes_and_ellipses_stay_on_one_line() -> None:
     for width in range(6, 61):
         lines = lines_of(ZH, width)
