@@ -11,6 +11,7 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 import pytest
+from textual._compositor import Compositor
 from textual.geometry import Region
 from textual.pilot import Pilot
 from textual.widget import Widget
@@ -96,3 +97,21 @@ def snap_app(app_factory: Callable[..., CaseTUI]) -> Callable[..., CaseTUI]:
         return app
 
     return build
+
+
+@pytest.fixture
+def frames_drawn_only_when_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Skip drawing the frames a headless app throws away, for tests that read every screen they check.
+
+    Textual draws each frame for the terminal even under `run_test`, where the headless driver drops
+    it (`App._display` returns before writing). A test that reads the screen itself, with
+    `render_strips` at every position it checks, sees the same compositor either way: the layout is
+    still refreshed, only the dropped frame is not drawn. For the no-text-lost proofs that frame was
+    a third of their CPU. Not for tests that only look at widget state: there the frame is the one
+    place a rendering error would show.
+    """
+
+    def discard(self: Compositor, full: bool = False, screen_stack: object = None, simplify: bool = False) -> None:
+        self._dirty_regions.clear()  # What the dropped frame would have repainted.
+
+    monkeypatch.setattr(Compositor, "render_update", discard)
