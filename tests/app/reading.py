@@ -108,8 +108,8 @@ class Reading:
                 pages[top + row] = lines[region.y + row]
             if view.scroll_y >= view.max_scroll_y:
                 break
-            # No `pause` after a key: `press` returns once the screen has handled it and drawn a frame,
-            # and one more idle wait per page was a third of this proof's time.
+            # No `pause` after a key: `press` returns once the screen has handled it and laid it out
+            # (the pages read are the same with and without one), and each pause is another idle wait.
             await pilot.press("pagedown")
             if round(view.scroll_y) == top:
                 raise AssertionError(f"pagedown does not scroll {view!r} (at {top} of {view.max_scroll_y})")

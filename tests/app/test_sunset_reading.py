@@ -230,8 +230,8 @@ def test_every_event_question_and_note_of_every_bundled_case_can_be_read_in_full
 ) -> None:
     """Each case's sunset is opened once: stepped forward in one language, `L`, and back in the other.
 
-    Opening a screen costs as much as reading three steps, so each step is read in both languages on
-    one screen; the notes revealed at the last step stay revealed across `L`.
+    Opening and closing a screen costs about as much as reading two steps, so each step is read in
+    both languages on one screen; the notes revealed at the last step stay revealed across `L`.
     """
     library = load_library([bundled_dir()])
 
