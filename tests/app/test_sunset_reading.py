@@ -63,42 +63,59 @@ def workshop_case() -> Case:
 BUNDLED_IDS = sorted(case.id for case in load_library([bundled_dir()]).cases)
 
 
+async def check_workshop_step(pilot: Pilot[None], case: Case, step: int, read_text) -> None:
+    """The countdown, the event, its questions and the services it stops, all on screen without scrolling."""
+    app = pilot.app
+    assert isinstance(app, CaseTUI)
+    screen = app.screen
+    assert isinstance(screen, SunsetScreen)
+    lang = app.lang
+    event = case.events[step]
+    where = f"{lang} {app.size} step {step + 1}"
+    assert screen.cursor.position == step, where
+    pane, board = screen.query_one(EventPane), screen.query_one(ServiceBoard)
+    assert pane.scroll_y == 0, where
+    on_screen = squeeze("".join(shown_in(app, screen.region)))
+    # The countdown: both large figures lie on the screen, with what they count under them.
+    for figure in ("#offset-digits", "#left-digits"):
+        assert screen.region.contains_region(screen.query_one(figure).region), where
+    for caption in ("#offset-caption", "#left-caption"):
+        assert squeeze(read_text(screen.query_one(caption))) in on_screen, where
+    if case.id == WORKSHOP_CASE:
+        assert squeeze("距最终关停" if lang == "zh" else "to the final shutdown") in on_screen
+    assert squeeze(event.title.get(lang)) in visible(app, pane), where
+    for question in (q for q in case.questions if q.event == event.id):
+        assert squeeze(question.prompt.get(lang)) in visible(app, pane), where
+    names = board_names(app, board)
+    for service in case.services:
+        if service.id in event.ends:
+            assert squeeze(service.name.get(lang)) in names, where
+
+
+@pytest.mark.usefixtures("frames_drawn_only_when_read")
 @pytest.mark.parametrize("case_id", BUNDLED_IDS)
 def test_workshop_shows_the_countdown_event_changes_and_question_without_scrolling(
     drive, app_factory, read_text, case_id: str
 ) -> None:
+    """At each size, stepped forward in English and, after `L`, back in Chinese: every step in both."""
     case = load_library([bundled_dir()]).get(case_id)
     assert case is not None
-    for lang in ("en", "zh"):
-        for size in ((120, 40), (100, 30)):
+    for size in ((120, 40), (100, 30)):
 
-            async def scenario(pilot: Pilot[None], lang: str = lang, size: tuple[int, int] = size) -> None:
-                app = pilot.app
-                assert isinstance(app, CaseTUI)
-                screen = app.screen
-                assert isinstance(screen, SunsetScreen)
-                pane, board = screen.query_one(EventPane), screen.query_one(ServiceBoard)
-                for step, event in enumerate(case.events):
-                    where = f"{lang} {size} step {step + 1}"
-                    assert pane.scroll_y == 0, where
-                    on_screen = squeeze("".join(shown_in(app, screen.region)))
-                    # The countdown: both large figures lie on the screen, with what they count under them.
-                    for figure in ("#offset-digits", "#left-digits"):
-                        assert screen.region.contains_region(screen.query_one(figure).region), where
-                    for caption in ("#offset-caption", "#left-caption"):
-                        assert squeeze(read_text(screen.query_one(caption))) in on_screen, where
-                    if case_id == WORKSHOP_CASE:
-                        assert squeeze("距最终关停" if lang == "zh" else "to the final shutdown") in on_screen
-                    assert squeeze(event.title.get(lang)) in visible(app, pane), where
-                    for question in (q for q in case.questions if q.event == event.id):
-                        assert squeeze(question.prompt.get(lang)) in visible(app, pane), where
-                    names = board_names(app, board)
-                    for service in case.services:
-                        if service.id in event.ends:
-                            assert squeeze(service.name.get(lang)) in names, where
+        async def scenario(pilot: Pilot[None]) -> None:
+            steps = range(len(case.events))
+            for step in steps:
+                if step:
                     await pilot.press("right")
+                await check_workshop_step(pilot, case, step, read_text)
+            await pilot.press("L")
+            assert pilot.app.lang == "zh"  # type: ignore[attr-defined]
+            for step in reversed(steps):
+                if step < len(steps) - 1:
+                    await pilot.press("left")
+                await check_workshop_step(pilot, case, step, read_text)
 
-            drive(app_factory(bundled_dir(), lang=lang, present=case_id), scenario, size=size)
+        drive(app_factory(bundled_dir(), lang="en", present=case_id), scenario, size=size)
 
 
 def test_a_board_without_room_shows_what_stops_first_then_counts_the_rest(drive, app_factory) -> None:
