@@ -106,9 +106,9 @@ def frames_drawn_only_when_read(monkeypatch: pytest.MonkeyPatch) -> None:
     Textual draws each frame for the terminal even under `run_test`, where the headless driver drops
     it (`App._display` returns before writing). A test that reads the screen itself, with
     `render_strips` at every position it checks, sees the same compositor either way: the layout is
-    still refreshed, only the dropped frame is not drawn. For the no-text-lost proofs that frame was
-    a third of their CPU. Not for tests that only look at widget state: there the frame is the one
-    place a rendering error would show.
+    still refreshed, only the dropped frame is not drawn. Those frames were a third of
+    test_no_text_lost's CPU and an eighth of the sunset proof's. Not for tests that only look at
+    widget state, nor for those hunting rendering errors: there the frame is where an error shows.
     """
 
     def discard(self: Compositor, full: bool = False, screen_stack: object = None, simplify: bool = False) -> None:
