@@ -11,9 +11,11 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 import pytest
+from rich.console import RenderableType
 from textual._compositor import Compositor
 from textual.geometry import Region
 from textual.pilot import Pilot
+from textual.screen import Screen
 from textual.widget import Widget
 
 from casetui.tui.app import CaseTUI
@@ -111,7 +113,14 @@ def frames_drawn_only_when_read(monkeypatch: pytest.MonkeyPatch) -> None:
     widget state, nor for those hunting rendering errors: there the frame is where an error shows.
     """
 
-    def discard(self: Compositor, full: bool = False, screen_stack: object = None, simplify: bool = False) -> None:
+    draw = Compositor.render_update
+
+    def discard(
+        self: Compositor, full: bool = False, screen_stack: list[Screen] | None = None, simplify: bool = False
+    ) -> RenderableType | None:
+        if full:  # Only a screenshot (`App.export_screenshot`) asks for a full frame: it is drawn.
+            return draw(self, full, screen_stack, simplify)
         self._dirty_regions.clear()  # What the dropped frame would have repainted.
+        return None
 
     monkeypatch.setattr(Compositor, "render_update", discard)
