@@ -11,8 +11,11 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 import pytest
+from rich.console import RenderableType
+from textual._compositor import Compositor
 from textual.geometry import Region
 from textual.pilot import Pilot
+from textual.screen import Screen
 from textual.widget import Widget
 
 from casetui.tui.app import CaseTUI
@@ -96,3 +99,29 @@ def snap_app(app_factory: Callable[..., CaseTUI]) -> Callable[..., CaseTUI]:
         return app
 
     return build
+
+
+@pytest.fixture
+def frames_drawn_only_when_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Skip drawing the frames a headless app throws away, for tests that read every screen they check.
+
+    Textual draws each frame for the terminal even under `run_test`, where the headless driver drops
+    it (`App._display` returns before writing). A test that reads the screen itself, with
+    `render_strips` at every position it checks, sees the same compositor either way: the layout is
+    still refreshed, only the dropped frame is not drawn. Those frames were a third of
+    test_no_text_lost's CPU; the sunset proof's steps cost more than their frames (a tenth there).
+    Not for tests that only look at widget state, nor for those hunting rendering errors: there the
+    frame is where an error shows.
+    """
+
+    draw = Compositor.render_update
+
+    def discard(
+        self: Compositor, full: bool = False, screen_stack: list[Screen] | None = None, simplify: bool = False
+    ) -> RenderableType | None:
+        if full:  # Only a screenshot (`App.export_screenshot`) asks for a full frame: it is drawn.
+            return draw(self, full, screen_stack, simplify)
+        self._dirty_regions.clear()  # What the dropped frame would have repainted.
+        return None
+
+    monkeypatch.setattr(Compositor, "render_update", discard)

@@ -98,7 +98,6 @@ class Reading:
             if round(view.scroll_y) == 0:
                 break
             await pilot.press("pageup")
-            await pilot.pause()
         region = view.scrollable_content_region
         pages: dict[int, str] = {}
         for _ in range(MAX_PAGES):
@@ -109,8 +108,9 @@ class Reading:
                 pages[top + row] = lines[region.y + row]
             if view.scroll_y >= view.max_scroll_y:
                 break
+            # No `pause` after a key: `press` returns once the screen has handled it and laid it out
+            # (the pages read are the same with and without one), and each pause is another idle wait.
             await pilot.press("pagedown")
-            await pilot.pause()
             if round(view.scroll_y) == top:
                 raise AssertionError(f"pagedown does not scroll {view!r} (at {top} of {view.max_scroll_y})")
         self.documents.append([pages[y] for y in sorted(pages)])

@@ -63,42 +63,59 @@ def workshop_case() -> Case:
 BUNDLED_IDS = sorted(case.id for case in load_library([bundled_dir()]).cases)
 
 
+async def check_workshop_step(pilot: Pilot[None], case: Case, step: int, read_text) -> None:
+    """The countdown, the event, its questions and the services it stops, all on screen without scrolling."""
+    app = pilot.app
+    assert isinstance(app, CaseTUI)
+    screen = app.screen
+    assert isinstance(screen, SunsetScreen)
+    lang = app.lang
+    event = case.events[step]
+    where = f"{lang} {app.size} step {step + 1}"
+    assert screen.cursor.position == step, where
+    pane, board = screen.query_one(EventPane), screen.query_one(ServiceBoard)
+    assert pane.scroll_y == 0, where
+    on_screen = squeeze("".join(shown_in(app, screen.region)))
+    # The countdown: both large figures lie on the screen, with what they count under them.
+    for figure in ("#offset-digits", "#left-digits"):
+        assert screen.region.contains_region(screen.query_one(figure).region), where
+    for caption in ("#offset-caption", "#left-caption"):
+        assert squeeze(read_text(screen.query_one(caption))) in on_screen, where
+    if case.id == WORKSHOP_CASE:
+        assert squeeze("距最终关停" if lang == "zh" else "to the final shutdown") in on_screen
+    assert squeeze(event.title.get(lang)) in visible(app, pane), where
+    for question in (q for q in case.questions if q.event == event.id):
+        assert squeeze(question.prompt.get(lang)) in visible(app, pane), where
+    names = board_names(app, board)
+    for service in case.services:
+        if service.id in event.ends:
+            assert squeeze(service.name.get(lang)) in names, where
+
+
+@pytest.mark.usefixtures("frames_drawn_only_when_read")
 @pytest.mark.parametrize("case_id", BUNDLED_IDS)
 def test_workshop_shows_the_countdown_event_changes_and_question_without_scrolling(
     drive, app_factory, read_text, case_id: str
 ) -> None:
+    """At each size, stepped forward in English and, after `L`, back in Chinese: every step in both."""
     case = load_library([bundled_dir()]).get(case_id)
     assert case is not None
-    for lang in ("en", "zh"):
-        for size in ((120, 40), (100, 30)):
+    for size in ((120, 40), (100, 30)):
 
-            async def scenario(pilot: Pilot[None], lang: str = lang, size: tuple[int, int] = size) -> None:
-                app = pilot.app
-                assert isinstance(app, CaseTUI)
-                screen = app.screen
-                assert isinstance(screen, SunsetScreen)
-                pane, board = screen.query_one(EventPane), screen.query_one(ServiceBoard)
-                for step, event in enumerate(case.events):
-                    where = f"{lang} {size} step {step + 1}"
-                    assert pane.scroll_y == 0, where
-                    on_screen = squeeze("".join(shown_in(app, screen.region)))
-                    # The countdown: both large figures lie on the screen, with what they count under them.
-                    for figure in ("#offset-digits", "#left-digits"):
-                        assert screen.region.contains_region(screen.query_one(figure).region), where
-                    for caption in ("#offset-caption", "#left-caption"):
-                        assert squeeze(read_text(screen.query_one(caption))) in on_screen, where
-                    if case_id == WORKSHOP_CASE:
-                        assert squeeze("距最终关停" if lang == "zh" else "to the final shutdown") in on_screen
-                    assert squeeze(event.title.get(lang)) in visible(app, pane), where
-                    for question in (q for q in case.questions if q.event == event.id):
-                        assert squeeze(question.prompt.get(lang)) in visible(app, pane), where
-                    names = board_names(app, board)
-                    for service in case.services:
-                        if service.id in event.ends:
-                            assert squeeze(service.name.get(lang)) in names, where
+        async def scenario(pilot: Pilot[None]) -> None:
+            steps = range(len(case.events))
+            for step in steps:
+                if step:
                     await pilot.press("right")
+                await check_workshop_step(pilot, case, step, read_text)
+            await pilot.press("L")
+            assert pilot.app.lang == "zh"  # type: ignore[attr-defined]
+            for step in reversed(steps):
+                if step < len(steps) - 1:
+                    await pilot.press("left")
+                await check_workshop_step(pilot, case, step, read_text)
 
-            drive(app_factory(bundled_dir(), lang=lang, present=case_id), scenario, size=size)
+        drive(app_factory(bundled_dir(), lang="en", present=case_id), scenario, size=size)
 
 
 def test_a_board_without_room_shows_what_stops_first_then_counts_the_rest(drive, app_factory) -> None:
@@ -204,38 +221,62 @@ async def read_whole_pane(pilot: Pilot[None], pane: EventPane) -> str:
     return squeeze("".join(rows[y] for y in sorted(rows)))
 
 
-@pytest.mark.parametrize("lang", ["en", "zh"])
+async def read_step(pilot: Pilot[None], screen: SunsetScreen, case: Case, step: int) -> None:
+    """The step's event, its questions and their notes (`r`) are all in the pane, read page by page."""
+    lang = pilot.app.lang  # type: ignore[attr-defined]
+    where = f"{case.id} step {step + 1} {lang} present={screen.present}"
+    assert screen.cursor.position == step, where
+    if not screen.reveal:
+        await pilot.press("r")
+    assert screen.reveal, where
+    read = await read_whole_pane(pilot, screen.query_one(EventPane))
+    event = case.events[step]
+    texts = [event.title, event.detail]
+    for question in (q for q in case.questions if q.event == event.id):
+        texts += [question.prompt, question.notes]
+    for text in texts:
+        if text is not None:
+            assert squeeze(text.get(lang)) in read, where
+
+
+@pytest.mark.usefixtures("frames_drawn_only_when_read")
+@pytest.mark.parametrize("present", [False, True], ids=["sunset", "workshop"])
 @pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])
 def test_every_event_question_and_note_of_every_bundled_case_can_be_read_in_full(
-    drive, app_factory, lang: str, size: tuple[int, int]
+    drive, app_factory, present: bool, size: tuple[int, int]
 ) -> None:
+    """Each case's sunset is opened once: stepped forward in one language, `L`, and back in the other.
+
+    Opening and closing a screen costs about as much as reading two steps, so each step is read in
+    both languages on one screen; the notes revealed at the last step stay revealed across `L`.
+    """
     library = load_library([bundled_dir()])
 
     async def scenario(pilot: Pilot[None]) -> None:
         app = pilot.app
         assert isinstance(app, CaseTUI)
         for case in library.cases:
-            for present in (False, True):
-                app.open_sunset(case.id, present=present)
-                await pilot.pause()
-                screen = app.screen
-                assert isinstance(screen, SunsetScreen)
-                pane = screen.query_one(EventPane)
-                for step, event in enumerate(case.events):
-                    await pilot.press("r")
-                    read = await read_whole_pane(pilot, pane)
-                    texts = [event.title, event.detail]
-                    for question in (q for q in case.questions if q.event == event.id):
-                        texts += [question.prompt, question.notes]
-                    for text in texts:
-                        if text is not None:
-                            where = f"{case.id} step {step + 1} present={present}"
-                            assert squeeze(text.get(lang)) in read, where
+            app.open_sunset(case.id, present=present)
+            await pilot.pause()
+            screen = app.screen
+            assert isinstance(screen, SunsetScreen)
+            languages = [app.lang]
+            steps = range(len(case.events))
+            for step in steps:
+                if step:
                     await pilot.press("right")
-                app.pop_screen()
-                await pilot.pause()
+                await read_step(pilot, screen, case, step)
+            await pilot.press("L")
+            languages.append(app.lang)
+            for step in reversed(steps):
+                if step < len(steps) - 1:
+                    await pilot.press("left")
+                await read_step(pilot, screen, case, step)
+            assert sorted(languages) == ["en", "zh"], case.id
+            app.pop_screen()
+            await pilot.pause()
 
-    drive(app_factory(bundled_dir(), lang=lang), scenario, size=size)
+    drive(app_factory(bundled_dir()), scenario, size=size)
 
 
 def test_hundreds_of_services_fit_the_board_with_the_stopping_ones_first(drive, app_factory, tmp_path: Path) -> None:
