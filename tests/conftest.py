@@ -7,6 +7,7 @@ temporary folder so that no test reads a trainer's real cases or writes into the
 from __future__ import annotations
 
 import os
+import signal
 from pathlib import Path
 
 import pytest
@@ -21,6 +22,13 @@ PYTHONPATH, so an edit is tested without a reinstall. Absent when the tests are 
 installed wheel, which they then import."""
 if (SOURCE / "casetui").is_dir():
     os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(SOURCE), os.environ.get("PYTHONPATH")]))
+
+# A shell starts a background job (`pytest ... &`, some CI runners) with SIGINT ignored, and exec passes
+# an ignored signal on: every process a test starts would then shrug off the Ctrl-C that tests of
+# interrupted imports, `validate --watch` and the app send it. A handler, unlike an ignore, is reset
+# to the default by exec, so the processes started from here get Ctrl-C back.
+if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+    signal.signal(signal.SIGINT, signal.default_int_handler)
 
 # Hypothesis: no deadline anywhere (a busy machine makes any example slow, and a deadline would fail it
 # for that); in CI (the `CI` variable is set) the same examples every run, so a red build repeats and a
