@@ -81,6 +81,12 @@ class When(NamedTuple):
         fields = (self.year, self.month, self.day)
         return fields[: min(int(precision), 3)]
 
+    def to_day(self) -> "When":
+        """The same date to the day when written to the minute (narrow table cells); else itself."""
+        if self.precision is not Precision.TIME:
+            return self
+        return When(self.year, self.month, self.day)
+
     def iso(self) -> str:
         """ISO 8601 at the written precision (`2019`, `2019-10`, `2019-10-03`, full date-time)."""
         if self.precision is Precision.YEAR:

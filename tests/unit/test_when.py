@@ -328,3 +328,12 @@ def test_spans_of_nothing_or_almost_nothing_still_say_something(
 def test_every_chinese_tag_gets_chinese_units(lang: str) -> None:
     assert Span(59, SpanUnit.DAY).display(lang) == "59天"
     assert Span(39, SpanUnit.MONTH).display(lang) == "3年3个月"
+
+
+def test_to_day_drops_only_a_time_of_day() -> None:
+    """Narrow table cells (the app's and `casetui list`'s Ended column) show a date-time to the day."""
+    at = dt.datetime(2022, 3, 17, 10, tzinfo=dt.timezone(dt.timedelta(hours=8)))
+    moment = When.from_toml(at)
+    assert moment.to_day() == When(2022, 3, 17) and moment.to_day().display() == "2022-03-17"
+    for coarse in (When.parse("2022"), When.parse("2022-03"), When.parse("2022-03-17")):
+        assert coarse.to_day() is coarse

@@ -12,13 +12,12 @@ from casetui.i18n import label
 from casetui.render.common import FALLBACK, STATUS_STYLES, fallback_mark, scheduled_mark
 from casetui.render.lines import Cell, Grid
 from casetui.summary import Summary
-from casetui.when import Precision, When
 
 TYPE_CHECKING = False  # typing's flag, without importing typing (see casetui.record)
 
 if TYPE_CHECKING:
     from casetui.text import LText
-    from casetui.when import Span
+    from casetui.when import Span, When
 
 COLUMNS = ("id", "name", "company", "status", "launched", "ended", "lifespan", "notice_period")
 
@@ -69,15 +68,8 @@ def list_table(summaries: Sequence[Summary], lang: str) -> Grid:
             date(s.launched),
             # `ended`, else the final shutdown (as `list --json`'s "end"), at most to the day as in the
             # app's table: a shutdown's time and offset beside its scheduled mark would take the names' room.
-            date(_day(s.end), s.end_scheduled),
+            date(s.end and s.end.to_day(), s.end_scheduled),
             span(s.lifespan, s.lifespan_scheduled),
             span(s.notice, s.notice_scheduled),
         )
     return table
-
-
-def _day(when: When | None) -> When | None:
-    """`when` to the day when it is written to the minute (`show` and `list --json` keep the time)."""
-    if when is None or when.precision is not Precision.TIME:
-        return when
-    return When(when.year, when.month, when.day)

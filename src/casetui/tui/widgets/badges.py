@@ -59,7 +59,7 @@ def when_text(when: When | None, compact: bool = False, stacked: bool = False) -
     if when is None:
         return Text("—", style="dim")
     if when.precision is Precision.TIME and (compact or stacked):
-        day = When(when.year, when.month, when.day).iso()
+        day = when.to_day().iso()
         if compact:
             return Text(day)
         return Text.assemble(day, "\n", (when.display().removeprefix(day).strip(), "dim"))
