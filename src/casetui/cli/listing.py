@@ -29,9 +29,11 @@ def _text(value: LText | None, lang: str) -> str | None:
 
 
 def sort_key(field: str, lang: str) -> Callable[[Summary], object]:
-    """The key for `field`: dates by `When.sort_key`, spans by length in days, statuses in lifecycle order."""
+    """The key for `field`: dates by `When.sort_key`, spans by length in days, statuses in lifecycle order.
+
+    Not for "id": `select` sorts every list by id first, and for `--sort id` that is all it does.
+    """
     keys: dict[str, Callable[[Summary], object]] = {
-        "id": lambda s: s.id,
         "name": lambda s: _text(s.name, lang),
         "company": lambda s: _text(s.company, lang),
         "status": lambda s: STATUSES.index(s.status) if s.status in STATUSES else len(STATUSES),

@@ -108,7 +108,7 @@ def order(entries: Iterable[Entry], sort: str, descending: bool, lang: str) -> l
             if entry.summary is None:
                 broken.append(entry)
                 continue
-            key = _key(entry.summary, sort, lang)
+            key = _key(entry.summary, sort)
             if key is None:
                 missing.append(entry)
             else:
@@ -225,12 +225,8 @@ def next_in(options: tuple[str | None, ...] | list[str | None], current: str | N
     return options[(index + 1) % len(options)]
 
 
-def _key(summary: Summary, column: str, lang: str) -> object:
-    """The sort key of one cell, or None when the case has no value there."""
-    if column == "name":
-        return summary.name.get(lang).casefold()
-    if column == "company":
-        return None if summary.company is None else summary.company.get(lang).casefold()
+def _key(summary: Summary, column: str) -> object:
+    """The sort key of one cell, or None when the case has no value there (`TEXT_COLUMNS` are keyed in `order`)."""
     if column == "status":
         return STATUSES.index(summary.status) if summary.status in STATUSES else len(STATUSES)
     if column in ("launched", "ended"):
