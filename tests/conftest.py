@@ -13,6 +13,8 @@ from pathlib import Path
 import pytest
 from hypothesis import settings
 
+import settle
+
 pytest_plugins = ["app_fixtures", "cli_fixtures"]
 
 SOURCE = Path(__file__).resolve().parents[1] / "src"
@@ -38,6 +40,17 @@ settings.register_profile("ci", deadline=None, derandomize=True, database=None, 
 settings.load_profile("ci" if os.environ.get("CI") else "dev")
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The heavy tests first, the rest in their usual order.
+
+    A dozen tests walk the app through every case or many examples and take a tenth of the suite's
+    time each; started last, one of them keeps a worker busy long after the others are done. Started
+    first (and with `--maxschedchunk=1` handed out one at a time) they run side by side while the
+    short tests fill the gaps.
+    """
+    items.sort(key=lambda item: item.get_closest_marker("heavy") is None)
+
+
 @pytest.fixture(autouse=True)
 def _private_user_folders(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
     home = tmp_path_factory.mktemp("home")
@@ -47,3 +60,9 @@ def _private_user_folders(tmp_path_factory: pytest.TempPathFactory, monkeypatch:
     monkeypatch.setenv("CASETUI_SCREENSHOT_DIR", str(Path(home) / "screenshots"))
     for name in ("CASETUI_CASES", "CASETUI_LANG", "CASETUI_NO_BUNDLED", "CASETUI_READ_ONLY", "NO_COLOR"):
         monkeypatch.delenv(name, raising=False)
+
+
+@pytest.fixture(autouse=True)
+def _pilot_waits_until_settled(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The pilot waits until the app has handled each key, not for idle-looking sleeps (tests/settle.py)."""
+    settle.install(monkeypatch)

@@ -1,8 +1,9 @@
 """Helpers for the no-text-lost proof: what a case says, and reading it off the screen as a person would.
 
-A `Reading` gathers what the screens showed. Each scrollable is read page by page (the pilot
-presses `pagedown` until the view cannot move), and its pages are put together by scroll offset,
-so a text that runs across a page edge is read as the person scrolling reads it. A text is found
+A `Reading` gathers what the views showed. Each scrollable is read page by page (the pilot
+presses `pagedown` until the view cannot move), and the cells inside the view on each page are put
+together by scroll offset, so a text that runs across a page edge is read as the person scrolling
+reads it; a text the view does not show (cut at its side, or under another widget) is not found. A text is found
 when its characters follow each other on screen, line after line, ignoring only whitespace: a
 wrapped line may continue at another column (a hanging indent) but must continue the text.
 """
@@ -12,7 +13,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from textual.app import App
+from textual.geometry import Region
 from textual.pilot import Pilot
+from textual.strip import Strip
 from textual.widget import Widget
 
 from casetui.model import Case, Fact
@@ -75,20 +79,32 @@ def question_texts(case: Case, lang: str, tied_to_events: bool = False) -> dict[
     return texts
 
 
-def screen_lines(pilot: Pilot[None]) -> list[str]:
-    """The app's screen as lines of text (a wide character once)."""
-    return [strip.text for strip in pilot.app.screen._compositor.render_strips()]
+def lines_in(app: App[object], region: Region) -> list[str]:
+    """The lines of the terminal inside `region`, cell-exact (a CJK character is two cells).
+
+    The same cells as the whole screen's `render_strips()` cropped to `region`, but only the widgets
+    that overlap the region are drawn: reading a scrolled view page by page, the rest of the screen
+    (tables, footer, header) was most of the cost.
+    """
+    compositor = app.screen._compositor
+    region = region.intersection(compositor.size.region)
+    rows = range(region.y, region.bottom)
+    chops = compositor._render_chops(region, rows.__contains__)
+    lines = []
+    for y in rows:
+        cuts = [(x, strip) for x, strip in chops[y].items() if strip is not None]
+        # The screen itself overlaps every region, so its cells fill each line from its first cut.
+        left = cuts[0][0]
+        line = Strip.join(strip for _x, strip in cuts)
+        lines.append(line.crop(region.x - left, region.right - left).text)
+    return lines
 
 
 @dataclass
 class Reading:
-    """Everything the screens showed: whole screens, and each scrollable put together from its pages."""
+    """What each view showed, put together from its pages."""
 
     documents: list[list[str]] = field(default_factory=list)
-
-    def add_screen(self, pilot: Pilot[None]) -> None:
-        """What is on screen now."""
-        self.documents.append(screen_lines(pilot))
 
     async def add_scrollable(self, pilot: Pilot[None], view: Widget) -> None:
         """Scroll `view` (which has focus) from its top to its end with the keyboard, reading every page."""
@@ -101,15 +117,13 @@ class Reading:
         region = view.scrollable_content_region
         pages: dict[int, str] = {}
         for _ in range(MAX_PAGES):
-            lines = screen_lines(pilot)
             top = round(view.scroll_y)
-            self.documents.append(lines)
-            for row in range(region.height):  # Whole screen lines, kept by their place in the scrolled content.
-                pages[top + row] = lines[region.y + row]
+            for row, line in enumerate(lines_in(pilot.app, region)):  # Kept by their place in the content.
+                pages[top + row] = line
             if view.scroll_y >= view.max_scroll_y:
                 break
             # No `pause` after a key: `press` returns once the screen has handled it and laid it out
-            # (the pages read are the same with and without one), and each pause is another idle wait.
+            # (tests/settle.py).
             await pilot.press("pagedown")
             if round(view.scroll_y) == top:
                 raise AssertionError(f"pagedown does not scroll {view!r} (at {top} of {view.max_scroll_y})")

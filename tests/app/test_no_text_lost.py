@@ -86,6 +86,7 @@ def report(missing: dict[str, dict[str, str]]) -> str:
     return "\n".join(f"{case} {name}: {text[:80]!r}" for case, texts in missing.items() for name, text in texts.items())
 
 
+@pytest.mark.heavy
 @pytest.mark.usefixtures("frames_drawn_only_when_read")
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("size", SIZES)

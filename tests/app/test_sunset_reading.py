@@ -20,6 +20,8 @@ from casetui.tui.screens.sunset import SunsetScreen
 from casetui.tui.widgets.event_pane import EventPane
 from casetui.tui.widgets.service_board import ServiceBoard
 
+from .reading import lines_in
+
 WORKSHOP_CASE = "xiaomi-youpin-youyu"
 
 
@@ -30,9 +32,7 @@ def squeeze(text: str) -> str:
 
 def shown_in(app: CaseTUI, region: Region) -> list[str]:
     """The lines of the terminal inside `region`, cell-exact (a CJK character is two cells)."""
-    strips = app.screen._compositor.render_strips()
-    lines = [strip.crop(region.x, region.right).text for strip in strips[region.y : region.bottom]]
-    return [line.rstrip() for line in lines]
+    return [line.rstrip() for line in lines_in(app, region)]
 
 
 def visible(app: CaseTUI, widget: Widget) -> str:
@@ -92,6 +92,7 @@ async def check_workshop_step(pilot: Pilot[None], case: Case, step: int, read_te
             assert squeeze(service.name.get(lang)) in names, where
 
 
+@pytest.mark.heavy
 @pytest.mark.usefixtures("frames_drawn_only_when_read")
 @pytest.mark.parametrize("case_id", BUNDLED_IDS)
 def test_workshop_shows_the_countdown_event_changes_and_question_without_scrolling(
@@ -239,6 +240,7 @@ async def read_step(pilot: Pilot[None], screen: SunsetScreen, case: Case, step: 
             assert squeeze(text.get(lang)) in read, where
 
 
+@pytest.mark.heavy
 @pytest.mark.usefixtures("frames_drawn_only_when_read")
 @pytest.mark.parametrize("present", [False, True], ids=["sunset", "workshop"])
 @pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])

@@ -9,6 +9,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
 from textual.pilot import Pilot
 
 from casetui.sanitize import clean
@@ -104,6 +105,7 @@ PREVIEWED = {
 """Broken files of every sort, and part of what the preview says about each."""
 
 
+@pytest.mark.heavy
 def test_the_whole_hostile_corpus_in_the_app(app_factory, drive, corpus: Corpus) -> None:
     """Good cases listed and openable, every broken file reported, no control character on screen."""
 

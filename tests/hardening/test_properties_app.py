@@ -113,6 +113,7 @@ APP_EXAMPLES = 8
 under three minutes while reaching cases of more shapes than the four this ran before."""
 
 
+@pytest.mark.heavy
 @settings(APP, max_examples=APP_EXAMPLES)
 @given(doc=case_documents())
 def test_a_generated_case_through_every_screen(folders: Any, doc: dict[str, Any]) -> None:
@@ -120,6 +121,7 @@ def test_a_generated_case_through_every_screen(folders: Any, doc: dict[str, Any]
     _run(next(folders), [doc], lambda pilot: _one_case(pilot, events))
 
 
+@pytest.mark.heavy
 @settings(APP, max_examples=APP_EXAMPLES)
 @given(first=case_documents(), second=case_documents())
 def test_two_generated_cases_compared(folders: Any, first: dict[str, Any], second: dict[str, Any]) -> None:

@@ -116,6 +116,7 @@ def pixel_rows(png: bytes) -> list[bytes]:
     return rows
 
 
+@pytest.mark.heavy
 def test_the_browser_shows_the_library_and_a_key_press_changes_the_screen(tmp_path: Path) -> None:
     assert CHROMIUM is not None
     port = free_port()

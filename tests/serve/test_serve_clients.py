@@ -173,6 +173,7 @@ def test_thirty_clients_come_and_go_and_no_app_process_remains(server) -> None:
     assert process.poll() is None, "the server is still up"
 
 
+@pytest.mark.heavy
 def test_stopping_the_server_ends_its_apps_without_a_traceback(server) -> None:
     port, token, process, log = server
     url = f"http://127.0.0.1:{port}/ws?width=80&height=24"
