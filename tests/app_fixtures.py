@@ -111,7 +111,8 @@ def frames_drawn_only_when_read(monkeypatch: pytest.MonkeyPatch) -> None:
     still refreshed, only the dropped frame is not drawn. Those frames were a third of
     test_no_text_lost's CPU; the sunset proof's steps cost more than their frames (a tenth there).
     Not for tests that only look at widget state, nor for those hunting rendering errors: there the
-    frame is where an error shows.
+    frame is where an error shows. In tests/app it is the default (tests/app/conftest.py), and such a
+    test is marked `frames`.
     """
 
     draw = Compositor.render_update

@@ -39,6 +39,7 @@ def test_question_mark_lists_the_keys_of_the_current_screen(app_factory, drive, 
     drive(app_factory(), scenario)
 
 
+@pytest.mark.frames
 def test_q_quits_from_any_screen(app_factory, drive) -> None:
     async def scenario(pilot: Pilot[None]) -> None:
         await pilot.press("enter", "3")
@@ -49,6 +50,7 @@ def test_q_quits_from_any_screen(app_factory, drive) -> None:
     drive(app_factory(), scenario, expect_exit=True)
 
 
+@pytest.mark.frames
 def test_escape_walks_back_through_the_screens(app_factory, drive) -> None:
     async def scenario(pilot: Pilot[None]) -> None:
         await pilot.press("enter", "t")
@@ -92,6 +94,7 @@ def test_chinese_cells_stay_aligned(app_factory, drive, screen_text) -> None:
     drive(app_factory(lang="zh"), scenario)
 
 
+@pytest.mark.frames
 def test_d_toggles_light_and_dark(app_factory, drive) -> None:
     async def scenario(pilot: Pilot[None]) -> None:
         app = pilot.app
@@ -147,6 +150,7 @@ def test_palette_shows_markup_literally_and_offers_compare_only_with_two_marks(a
     drive(app_factory(), scenario)
 
 
+@pytest.mark.frames
 def test_palette_marks_a_case(app_factory, drive) -> None:
     async def scenario(pilot: Pilot[None]) -> None:
         await palette(pilot, "mark be")
@@ -157,6 +161,7 @@ def test_palette_marks_a_case(app_factory, drive) -> None:
     drive(app_factory(), scenario)
 
 
+@pytest.mark.frames
 @pytest.mark.parametrize(("width", "height"), [(40, 12), (20, 6)])
 def test_every_screen_survives_small_terminals(app_factory, drive, screen_text, width: int, height: int) -> None:
     async def scenario(pilot: Pilot[None]) -> None:
@@ -171,6 +176,7 @@ def test_every_screen_survives_small_terminals(app_factory, drive, screen_text, 
     drive(app_factory(), scenario, size=(width, height))
 
 
+@pytest.mark.frames
 def test_resizing_moves_the_preview(app_factory, drive) -> None:
     async def scenario(pilot: Pilot[None]) -> None:
         screen = pilot.app.screen
@@ -188,6 +194,7 @@ def test_resizing_moves_the_preview(app_factory, drive) -> None:
     drive(app_factory(), scenario)
 
 
+@pytest.mark.frames
 def test_present_mode_opens_the_sunset_full_screen(app_factory, drive) -> None:
     async def scenario(pilot: Pilot[None]) -> None:
         assert type(pilot.app.screen).__name__ == "SunsetScreen"

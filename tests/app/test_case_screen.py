@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from textual.pilot import Pilot
 from textual.widgets import TabbedContent
 
@@ -95,6 +96,7 @@ def test_trainer_notes_stay_hidden_until_r(app_factory, drive, screen_text) -> N
     drive(app_factory(), scenario)
 
 
+@pytest.mark.frames
 def test_t_opens_the_sunset_of_this_case(app_factory, drive) -> None:
     async def scenario(pilot: Pilot[None]) -> None:
         await open_case(pilot, downs=2)

@@ -15,7 +15,6 @@ BUNDLED = Path(__file__).resolve().parents[2] / "cases"
 
 
 @pytest.mark.heavy
-@pytest.mark.usefixtures("frames_drawn_only_when_read")  # every screen checked is read whole (`look`)
 def test_the_chinese_screens_show_no_english_label_of_ours(screen_text, drive) -> None:
     files = sorted(BUNDLED.glob("*.toml"))
     allowed = case_words(files)

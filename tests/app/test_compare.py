@@ -39,6 +39,7 @@ def marked(table: CompareTable, row_key: str) -> list[bool]:
     return [any(span.style == DIFF_STYLE for span in cell.spans) for cell in cells]
 
 
+@pytest.mark.frames
 def test_difference_filter_hides_equal_rows(drive, app_factory) -> None:
     async def scenario(pilot: Pilot[None]) -> None:
         screen = await open_compare(pilot, ["alpha-club", "beta-market"])
@@ -78,6 +79,7 @@ def test_baseline_changes_which_cells_are_marked(drive, app_factory, read_text) 
     drive(app_factory(), scenario)
 
 
+@pytest.mark.frames
 def test_n_jumps_to_the_next_differing_row(drive, app_factory) -> None:
     async def scenario(pilot: Pilot[None]) -> None:
         screen = await open_compare(pilot, ["alpha-club", "beta-market"])
@@ -165,6 +167,7 @@ def marked_cases(table: CompareTable, row_key: str) -> dict[int, bool]:
     return dict(zip(table.shown, marked(table, row_key), strict=True))
 
 
+@pytest.mark.frames
 def test_small_terminals_and_escape(drive, app_factory) -> None:
     for size in ((40, 12), (20, 6)):  # 80x24 is covered by the snapshots.
 
@@ -200,6 +203,7 @@ def test_small_terminals_and_escape(drive, app_factory) -> None:
         drive(app_factory(), scenario, size=size)
 
 
+@pytest.mark.frames
 def test_long_timelines_are_cut_around_t0() -> None:
     rows = [(float(days), []) for days in range(-20, 10)]  # T-0 is row 20 of 30.
     assert around_zero(rows, 100) == (0, 30)
@@ -291,6 +295,7 @@ def test_long_values_wrap_in_their_cell_and_are_never_cut(drive, app_factory, re
     drive(app_factory(), scenario, size=(80, 40))
 
 
+@pytest.mark.frames
 def test_each_view_takes_the_keys_and_the_sunsets_scroll_from_the_keyboard(drive, app_factory) -> None:
     async def scenario(pilot: Pilot[None]) -> None:
         screen = await open_compare(pilot, ["alpha-club", "beta-market", "gamma-card"])
@@ -310,6 +315,7 @@ def test_each_view_takes_the_keys_and_the_sunsets_scroll_from_the_keyboard(drive
     drive(app_factory(), scenario, size=(80, 24))
 
 
+@pytest.mark.frames
 def test_columns_fit_two_cases_at_80_and_all_three_at_120() -> None:
     narrow = fit_columns(78, cases=3, label_natural=30)
     assert narrow.fit == 2

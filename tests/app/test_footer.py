@@ -36,6 +36,7 @@ def test_the_footer_follows_the_screen_and_the_language(app_factory, drive) -> N
     drive(app_factory(), scenario)
 
 
+@pytest.mark.frames
 def test_the_footer_keeps_its_keys_when_nothing_it_shows_changed(app_factory, drive) -> None:
     """Screens report binding changes several times over when they open; rebuilding for nothing flickers."""
 
@@ -108,6 +109,7 @@ async def _one(name: str):
     yield name
 
 
+@pytest.mark.frames
 @pytest.mark.parametrize("lang", ["en", "zh"])
 @pytest.mark.parametrize("present", [None, "alpha-club"], ids=["screens", "workshop"])
 def test_every_screen_help_lists_each_key_once(app_factory, drive, lang: str, present: str | None) -> None:

@@ -123,6 +123,7 @@ def test_the_count_keeps_its_width_so_the_search_field_does_not_jump(
     drive(app_factory(library), scenario)
 
 
+@pytest.mark.frames
 def test_enter_in_search_opens_the_first_match(app_factory, drive) -> None:
     async def scenario(pilot: Pilot[None]) -> None:
         await pilot.press("slash", "g", "a", "m")
@@ -134,6 +135,7 @@ def test_enter_in_search_opens_the_first_match(app_factory, drive) -> None:
     drive(app_factory(), scenario)
 
 
+@pytest.mark.frames
 def test_escape_leaves_search_then_clears_it(app_factory, drive) -> None:
     async def scenario(pilot: Pilot[None]) -> None:
         await pilot.press("slash", "b", "e", "t")
@@ -187,6 +189,7 @@ def test_s_cycles_the_sort_column_and_shift_s_reverses(screen_text, app_factory,
     drive(app_factory(), scenario, size=(160, 30))
 
 
+@pytest.mark.frames
 def test_clicking_a_header_sorts_by_it_and_again_reverses(app_factory, drive) -> None:
     async def scenario(pilot: Pilot[None]) -> None:
         x = pilot.app.screen.query_one(CaseTable).header_offset("lifespan")
@@ -342,6 +345,7 @@ def test_marks_show_in_the_table_and_c_opens_compare(screen_text, app_factory, d
     drive(app_factory(), scenario)
 
 
+@pytest.mark.frames
 def test_m_again_unmarks(app_factory, drive) -> None:
     async def scenario(pilot: Pilot[None]) -> None:
         await pilot.press("m", "m")
@@ -350,6 +354,7 @@ def test_m_again_unmarks(app_factory, drive) -> None:
     drive(app_factory(), scenario)
 
 
+@pytest.mark.frames
 def test_t_opens_the_sunset_of_the_highlighted_case(app_factory, drive) -> None:
     async def scenario(pilot: Pilot[None]) -> None:
         await pilot.press("t")
@@ -399,6 +404,7 @@ def test_a_slash_typed_in_the_search_field_is_text(app_factory, drive) -> None:
     drive(app_factory(), scenario)
 
 
+@pytest.mark.frames
 def test_keys_in_one_burst_with_backspaces_land_in_order(app_factory, drive) -> None:
     """Over SSH or in a browser keys arrive in batches: each is posted before the app has handled the last."""
     burst = [*"taoxyz", "backspace", "backspace", "backspace", *"iaopu"]
@@ -414,6 +420,7 @@ def test_keys_in_one_burst_with_backspaces_land_in_order(app_factory, drive) -> 
     drive(app_factory(), scenario)
 
 
+@pytest.mark.frames
 def test_the_command_palette_field_takes_a_burst_in_order(app_factory, drive) -> None:
     burst = [*"ovexyz", "backspace", "backspace", "backspace", *"rview"]
 

@@ -87,7 +87,6 @@ def report(missing: dict[str, dict[str, str]]) -> str:
 
 
 @pytest.mark.heavy
-@pytest.mark.usefixtures("frames_drawn_only_when_read")
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("size", SIZES)
 def test_every_text_is_read_whole_in_the_library_and_the_case_screen(

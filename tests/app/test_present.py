@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from textual.pilot import Pilot
 from textual.widgets import Digits, Header
 
@@ -45,6 +46,7 @@ def test_present_mode_hides_notes_until_revealed(drive, app_factory, read_text) 
     drive(app_factory(present="alpha-club"), scenario)
 
 
+@pytest.mark.frames
 def test_escape_quits_present_mode(drive, app_factory) -> None:
     async def scenario(pilot: Pilot[None]) -> None:
         await pilot.press("right", "escape")
@@ -54,6 +56,7 @@ def test_escape_quits_present_mode(drive, app_factory) -> None:
     drive(app_factory(present="alpha-club"), scenario, expect_exit=True)
 
 
+@pytest.mark.frames
 def test_q_quits_present_mode(drive, app_factory) -> None:
     async def scenario(pilot: Pilot[None]) -> None:
         await pilot.press("q")

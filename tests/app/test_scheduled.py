@@ -74,6 +74,7 @@ def test_the_sunset_card_and_notice_say_the_stop_is_scheduled(app_factory, drive
     drive(app_factory(SCHEDULED, lang=lang), scenario)
 
 
+@pytest.mark.frames
 def test_compare_cells_of_derived_spans_carry_the_mark(app_factory, drive) -> None:
     async def scenario(pilot: Pilot[None]) -> None:
         app = pilot.app
@@ -149,6 +150,7 @@ def test_the_ended_column_shows_the_scheduled_stop_and_says_what_the_mark_means(
     drive(app_factory(SCHEDULED, lang=lang), scenario, size=size)
 
 
+@pytest.mark.frames
 def test_sorting_by_ended_uses_the_end_the_column_shows(app_factory, drive) -> None:
     async def scenario(pilot: Pilot[None]) -> None:
         app = pilot.app

@@ -83,6 +83,7 @@ def test_speaker_view_waits_then_follows_and_steps_the_presenter(
     drive(app, scenario)
 
 
+@pytest.mark.frames
 def test_presenting_app_moves_with_a_speaker_and_tells_it_each_step(
     runtime: Path, app_factory: Callable[..., CaseTUI], drive: Callable[..., None]
 ) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pytest
 from textual.pilot import Pilot
 
 from casetui.tui.app import CaseTUI
@@ -147,6 +148,7 @@ def test_question_appears_at_its_event_with_notes_hidden_until_r(drive, app_fact
     drive(app_factory(), scenario)
 
 
+@pytest.mark.frames
 def test_escape_closes_the_sunset(drive, app_factory) -> None:
     async def scenario(pilot: Pilot[None]) -> None:
         await open_sunset(pilot)
@@ -229,6 +231,7 @@ def test_ten_thousand_events_are_windowed(drive, app_factory, read_text, tmp_pat
     drive(app_factory(tmp_path), scenario)
 
 
+@pytest.mark.frames
 def test_small_terminals_degrade_without_crashing(drive, app_factory, read_text) -> None:
     # Size, then whether the board and the ribbon still show.
     for size, board, ribbon in (((80, 24), True, True), ((40, 12), True, False), ((20, 6), False, False)):

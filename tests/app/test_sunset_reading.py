@@ -93,7 +93,6 @@ async def check_workshop_step(pilot: Pilot[None], case: Case, step: int, read_te
 
 
 @pytest.mark.heavy
-@pytest.mark.usefixtures("frames_drawn_only_when_read")
 @pytest.mark.parametrize("case_id", BUNDLED_IDS)
 def test_workshop_shows_the_countdown_event_changes_and_question_without_scrolling(
     drive, app_factory, read_text, case_id: str
@@ -151,6 +150,7 @@ def test_the_board_counts_what_it_has_no_room_for_in_chinese(drive, app_factory)
     drive(app_factory(bundled_dir(), lang="zh", present=WORKSHOP_CASE), scenario, size=(100, 24))
 
 
+@pytest.mark.frames
 def test_the_event_pane_scrolls_from_the_keyboard_and_still_steps(drive, app_factory) -> None:
     async def scenario(pilot: Pilot[None]) -> None:
         app = pilot.app
@@ -241,7 +241,6 @@ async def read_step(pilot: Pilot[None], screen: SunsetScreen, case: Case, step: 
 
 
 @pytest.mark.heavy
-@pytest.mark.usefixtures("frames_drawn_only_when_read")
 @pytest.mark.parametrize("present", [False, True], ids=["sunset", "workshop"])
 @pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])
 def test_every_event_question_and_note_of_every_bundled_case_can_be_read_in_full(
