@@ -40,13 +40,23 @@ settings.register_profile("ci", deadline=None, derandomize=True, database=None, 
 settings.load_profile("ci" if os.environ.get("CI") else "dev")
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    """With `-n`, hand each worker one test at a time (xdist's `--maxschedchunk=1`), unless told otherwise.
+
+    xdist hands out tests in runs of a quarter of each worker's share (about a hundred here) and never
+    takes them back: one worker got the heaviest app tests in a row and ran them alone for two minutes
+    after the others had finished. Set here rather than in `addopts`, which `-p no:xdist` would refuse.
+    """
+    if getattr(config.option, "maxschedchunk", "absent") is None:
+        config.option.maxschedchunk = 1
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """The heavy tests first, the rest in their usual order.
 
     A dozen tests walk the app through every case or many examples and take a tenth of the suite's
     time each; started last, one of them keeps a worker busy long after the others are done. Started
-    first (and with `--maxschedchunk=1` handed out one at a time) they run side by side while the
-    short tests fill the gaps.
+    first, and handed out one at a time, they run side by side while the short tests fill the gaps.
     """
     items.sort(key=lambda item: item.get_closest_marker("heavy") is None)
 
