@@ -6,6 +6,7 @@ temporary folder so that no test reads a trainer's real cases or writes into the
 
 from __future__ import annotations
 
+import gc
 import os
 import signal
 from pathlib import Path
@@ -49,6 +50,20 @@ def pytest_configure(config: pytest.Config) -> None:
     """
     if getattr(config.option, "maxschedchunk", "absent") is None:
         config.option.maxschedchunk = 1
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """Fewer passes of Python's cycle collector over objects that live all session.
+
+    The app tests make and drop millions of small objects (styles, strips, segments), and at the
+    default threshold (a pass every 700 new objects) the collector kept scanning everything the
+    imports and the collection had made. Frozen, those are never scanned again, and a pass comes
+    every 50,000 objects: the heaviest app proofs used 38-43 s of CPU instead of 48 (measured twice
+    each), for 25 MB more per worker. Nothing here relies on when garbage is collected.
+    """
+    gc.collect()
+    gc.freeze()
+    gc.set_threshold(50_000, 20, 100)
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
