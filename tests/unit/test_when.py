@@ -315,6 +315,8 @@ def test_t_offsets_in_english_and_chinese(span: Span, english: str, chinese: str
         (Span(0, SpanUnit.SECOND), "0 days", "0天", "T+0"),
         # Under a minute: the offset says a minute rather than nothing.
         (Span(30, SpanUnit.SECOND), "0 days", "0天", "T+1min"),
+        # Nothing shown has no sign: not "-0 days".
+        (Span(-30, SpanUnit.SECOND), "0 days", "0天", "T-1min"),
         (Span(24, SpanUnit.MONTH), "2 years", "2年", "T+2y"),
     ],
 )
