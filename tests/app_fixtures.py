@@ -107,9 +107,10 @@ def frames_drawn_only_when_read(monkeypatch: pytest.MonkeyPatch) -> None:
 
     Textual draws each frame for the terminal even under `run_test`, where the headless driver drops
     it (`App._display` returns before writing). A test that reads the screen itself, with
-    `render_strips` at every position it checks, sees the same compositor either way: the layout is
-    still refreshed, only the dropped frame is not drawn. Those frames were a third of
-    test_no_text_lost's CPU; the sunset proof's steps cost more than their frames (a tenth there).
+    `render_strips` (or `lines_in` for part of it) at every position it checks, sees the same
+    compositor either way: the layout is still refreshed, only the dropped frame is not drawn. Those
+    frames were a third of test_no_text_lost's CPU; the sunset proof's steps cost more than their
+    frames (a tenth there).
     Not for tests that only look at widget state, nor for those hunting rendering errors: there the
     frame is where an error shows. In tests/app it is the default (tests/app/conftest.py), and such a
     test is marked `frames`.

@@ -9,8 +9,8 @@ a guess: a process the scheduler keeps waiting for a whole step looks idle with 
 driver posts a key from the next loop turn), waits until the app, its screen and every widget on it
 have handled every message queued so far, then does the screen's pending layout and repaint at once,
 as its update timer would; a terminal resize waiting out the app's debounce timer is sent on at
-once, as the timer would send it. It repeats until a round ends with no message queued anywhere and nothing
-left to lay out or paint.
+once, as the timer would send it. It repeats until a round ends with no message queued anywhere
+and nothing left to lay out or paint.
 
 Two things show only as CPU time, so upstream's wait follows them: a worker the app runs (the
 presenter link, the speaker's follow loop), and a screen that will not settle in `ROUNDS` rounds.
@@ -71,7 +71,7 @@ async def _one_round(app: App[object]) -> bool:
     busy = [pump for pump in (app, *screen.walk_children(with_self=True)) if not pump._message_queue.empty()]
     if busy:
         await _handled(busy)
-    screen = app.screen
+    screen = app.screen  # a key handled may have opened or closed a screen
     dirty = (
         screen._layout_required
         or screen._scroll_required

@@ -220,7 +220,7 @@ class Span(NamedTuple):
             parts.append(f"{hours} h")
         if minutes and not days:
             parts.append(f"{minutes} min")
-        return sign + " ".join(parts) if parts else "0 days"  # under a minute: no "-0 days"
+        return (sign + " ".join(parts)) if parts else "0 days"  # under a minute: no "-0 days"
 
     def _display_zh(self) -> str:
         sign = "-" if self.amount < 0 else ""
@@ -240,7 +240,7 @@ class Span(NamedTuple):
         parts = [f"{days}天"] if days else []
         if hours:
             parts.append(f"{hours}小时")
-        return sign + "".join(parts) if parts else "0天"
+        return (sign + "".join(parts)) if parts else "0天"
 
     def offset(self, lang: str = "en") -> str:
         """Compact signed form for timelines: `T+59d`, `T-3mo`, `T-4y`, `T-1y11mo`, `T+5h`, `T+0`.

@@ -3,9 +3,10 @@
 A `Reading` gathers what the views showed. Each scrollable is read page by page (the pilot
 presses `pagedown` until the view cannot move), and the cells inside the view on each page are put
 together by scroll offset, so a text that runs across a page edge is read as the person scrolling
-reads it; a text the view does not show (cut at its side, or under another widget) is not found. A text is found
-when its characters follow each other on screen, line after line, ignoring only whitespace: a
-wrapped line may continue at another column (a hanging indent) but must continue the text.
+reads it; a text the view does not show (cut at its side, or under another widget) is not found.
+A text is found when its characters follow each other on screen, line after line, ignoring only
+whitespace: a wrapped line may continue at another column (a hanging indent) but must continue the
+text.
 """
 
 from __future__ import annotations

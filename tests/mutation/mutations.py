@@ -668,14 +668,14 @@ MUTATIONS: tuple[Mutation, ...] = (
     Mutation(
         "when-zero-seconds-shown-as-hours",
         "when.py",
-        'return sign + " ".join(parts) if parts else "0 days"',
-        'return sign + " ".join(parts) if parts else "0 h"',
+        'return (sign + " ".join(parts)) if parts else "0 days"',
+        'return (sign + " ".join(parts)) if parts else "0 h"',
         WHEN,
     ),
     Mutation(
         "when-nothing-signed",
         "when.py",
-        'return sign + " ".join(parts) if parts else "0 days"',
+        'return (sign + " ".join(parts)) if parts else "0 days"',
         'return sign + (" ".join(parts) or "0 days")',
         WHEN,
     ),
